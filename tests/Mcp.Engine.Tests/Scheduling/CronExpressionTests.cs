@@ -47,6 +47,8 @@ public sealed class CronExpressionTests
     [TestCase("* * * * * *", "2026-05-01T06:00:00Z", true, "2026-05-01T06:00:00Z")]
     [TestCase("* * * * * *", "2026-05-01T06:00:00Z", false, "2026-05-01T06:00:01Z")]
     [TestCase("* * * * *", "2026-05-01T06:00:30Z", true, "2026-05-01T06:01:00Z")]
+    [TestCase("10,20 0 9 * * *", "2026-05-01T02:09:15Z", false, "2026-05-01T09:00:10Z")]
+    [TestCase("27-38/2 * 9 * * *", "2026-05-01T02:09:36Z", false, "2026-05-01T09:00:27Z")]
     public void Inclusive_and_exclusive_starts(string expression, string from, bool inclusive, string expected)
     {
         var next = CronExpression.Parse(expression).GetNextOccurrence(At(from), Utc, inclusive);
