@@ -1,0 +1,8 @@
+using Mcp.Engine.Scheduling;
+
+namespace Mcp.Engine.Tests.Scheduling;
+
+public sealed class InMemoryJobRunStoreTests : JobRunStoreContract
+{
+    internal override IJobRunStore CreateStore() => new InMemoryJobRunStore();
+}
