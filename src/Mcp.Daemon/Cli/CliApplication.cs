@@ -28,7 +28,8 @@ internal static class CliApplication
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = BuildRoot(context);
-        var parseResult = root.Parse(args);
+        // No response files: '@daily' is a cron macro, not a file to expand.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)

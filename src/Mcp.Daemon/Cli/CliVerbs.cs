@@ -9,6 +9,8 @@ internal static class CliVerbs
         new CheckConfigVerb(),
         new VersionVerb(),
 
-        // decide, snapshot, decisions list, rollback, reports run/show/stats, cron next: add here.
+        new CronVerb(),
+
+        // decide, snapshot, decisions list, rollback, reports run/show/stats: add here.
     ];
 }
