@@ -54,6 +54,9 @@ internal sealed partial class RedisConnection(RedisSetting setting, TimeProvider
         }
     }
 
+    /// <summary>A PING round trip; throws <see cref="RedisUnavailableException"/>.</summary>
+    public Task<TimeSpan> PingAsync(CancellationToken cancellationToken) => RunAsync("ping", db => db.PingAsync(), cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (_multiplexer is { } multiplexer)
