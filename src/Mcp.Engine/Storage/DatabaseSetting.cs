@@ -175,6 +175,12 @@ internal sealed record DatabaseSetting
         }
 
         builder.ApplicationName ??= "mcp-daemon";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The stores run a small, fixed set of statements: let Npgsql prepare them on the server.
+            builder.MaxAutoPrepare = 64;
+        }
+
         var location = $"{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
         return new DatabaseSetting("postgres", location, null, builder.ConnectionString);
     }

@@ -34,7 +34,7 @@ internal static class MigrationCatalog
                 confidence    DOUBLE PRECISION NOT NULL,
                 explanation   {JSON}           NOT NULL
             );
-            CREATE INDEX ix_decisions_node_time ON decisions (node_id, evaluated_at);
+            CREATE INDEX ix_decisions_node_time ON decisions (node_id, evaluated_at, channel_id);
             CREATE INDEX ix_decisions_time ON decisions (evaluated_at);
 
             CREATE TABLE policy_changes (
