@@ -35,13 +35,14 @@ internal static class Program
         await using var connection = new RedisConnection(RedisSetting.Parse(redis), TimeProvider.System, new MetricRegistry(), NullLogger<RedisConnection>.Instance);
         var leases = new RedisLeaseManager(connection, TimeProvider.System, NullLogger<RedisLeaseManager>.Instance);
         ILease? lease = null;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (lease is null && DateTime.UtcNow < deadline)
+        var clock = TimeProvider.System;
+        var started = clock.GetTimestamp();
+        while (lease is null && clock.GetElapsedTime(started) < TimeSpan.FromSeconds(20))
         {
             lease = await leases.TryAcquireAsync(new LeaseRequest(resource, ttl) { AutoRenew = renew }, CancellationToken.None);
             if (lease is null)
             {
-                await Task.Delay(20);
+                await Task.Delay(TimeSpan.FromMilliseconds(20), clock);
             }
         }
 
@@ -77,7 +78,7 @@ internal static class Program
                     Id = decisionId,
                     NodeId = node,
                     ChannelId = channel,
-                    EvaluatedAt = DateTimeOffset.UtcNow,
+                    EvaluatedAt = TimeProvider.System.GetUtcNow(),
                     Action = "raise_fee",
                     Mode = DecisionMode.Live,
                     TotalScore = 0.5,
@@ -94,7 +95,7 @@ internal static class Program
             DecisionId = decisionId,
             Before = new ChannelPolicy { BaseFeeMsat = 1000, FeeRatePpm = 100 },
             After = new ChannelPolicy { BaseFeeMsat = 1000, FeeRatePpm = 250 },
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TimeProvider.System.GetUtcNow(),
             FencingToken = token,
         };
         await store.RecordIntentAsync(intent, CancellationToken.None);

@@ -61,14 +61,17 @@ internal static class StorageBench
 
         // Decisions: a 3,000-channel node decided hourly, plus small nodes of 50 channels.
         var bigRoundTimes = new List<double>();
+        var bigRoundCpu = TimeSpan.Zero;
         long rows = 0;
         var total = Stopwatch.StartNew();
         for (var r = rounds - 1; r >= 0; r--)
         {
             var round = Round("big", BigChannels, now.AddHours(-r));
+            var cpu = System.Environment.CpuUsage.TotalTime;
             var sw = Stopwatch.StartNew();
             await store.RecordAsync(round, CancellationToken.None);
             bigRoundTimes.Add(sw.Elapsed.TotalMilliseconds);
+            bigRoundCpu += System.Environment.CpuUsage.TotalTime - cpu;
             rows += round.Length;
             for (var n = 0; n < smallNodes; n++)
             {
@@ -80,7 +83,7 @@ internal static class StorageBench
 
         total.Stop();
         Row($"insert {rows:N0} decisions ({rounds} rounds of 3,000 + {rounds * smallNodes} rounds of 50)", $"{rows / total.Elapsed.TotalSeconds:N0} rows/s");
-        Row("record one 3,000-channel round (batched)", Percentiles(bigRoundTimes));
+        Row("record one 3,000-channel round (batched)", Percentiles(bigRoundTimes) + string.Create(CultureInfo.InvariantCulture, $"; client CPU {bigRoundCpu.TotalMilliseconds / rounds:F1} ms/round"));
 
         var smallList = await TimeAsync(30, () => store.ListAsync(new DecisionQuery { NodeId = "small-07", Since = now.AddHours(-24) }, CancellationToken.None));
         Row($"list a 50-channel node's last 24 h ({Math.Min(rounds, 25) * SmallChannels:N0} rows)", smallList);
@@ -148,6 +151,7 @@ internal static class StorageBench
     {
         await action();
         var times = new List<double>(repetitions);
+        var cpu = System.Environment.CpuUsage.TotalTime;
         for (var i = 0; i < repetitions; i++)
         {
             var sw = Stopwatch.StartNew();
@@ -155,7 +159,8 @@ internal static class StorageBench
             times.Add(sw.Elapsed.TotalMilliseconds);
         }
 
-        return Percentiles(times);
+        var cpuPerCall = (System.Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / repetitions;
+        return Percentiles(times) + string.Create(CultureInfo.InvariantCulture, $"; client CPU {cpuPerCall:F2} ms/call");
     }
 
     private static string Percentiles(List<double> milliseconds)

@@ -100,6 +100,6 @@ public sealed class CrossProcessTests
         Assert.That(outcomes.Single().Result, Is.EqualTo(ReconciliationResult.Verified));
         Assert.That(await store.ListUnfinishedAsync("n1", CancellationToken.None), Is.Empty);
         Assert.That((await store.ListAppliedHistoryAsync("n1", DateTimeOffset.UnixEpoch, CancellationToken.None)).Single().After.FeeRatePpm, Is.EqualTo(250));
-        Assert.ThrowsAsync<StaleFencingTokenException>(() => store.MarkFailedAsync(unfinished[0].Id, 7, "late write of the dead process", DateTimeOffset.UtcNow, CancellationToken.None));
+        Assert.ThrowsAsync<StaleFencingTokenException>(() => store.MarkFailedAsync(unfinished[0].Id, 7, "late write of the dead process", TimeProvider.System.GetUtcNow(), CancellationToken.None));
     }
 }

@@ -53,14 +53,14 @@ public sealed class RedisCoordinationTests
         var holder = Leases(Connect());
         var contender = Leases(Connect());
         await using var lease = await holder.TryAcquireAsync("job:retention", TimeSpan.FromMilliseconds(600), CancellationToken.None);
-        var started = DateTime.UtcNow;
+        var started = TimeProvider.System.GetTimestamp();
         var contenderWon = false;
 
         // Keep trying for more than three TTLs: renewal must keep the lease the whole time.
         await ExternalProcess.WaitUntilAsync(async () =>
         {
             contenderWon |= await contender.TryAcquireAsync("job:retention", TimeSpan.FromSeconds(5), CancellationToken.None) is not null;
-            return contenderWon || DateTime.UtcNow - started > TimeSpan.FromSeconds(2);
+            return contenderWon || TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(2);
         }, Deadline);
 
         Assert.That(contenderWon, Is.False);

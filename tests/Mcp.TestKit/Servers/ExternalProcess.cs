@@ -48,10 +48,14 @@ public static class ExternalProcess
         return port;
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="deadline"/> passes.</summary>
+    /// <summary>
+    /// Polls <paramref name="condition"/> on the real clock until it holds or <paramref name="deadline"/>
+    /// passes (for conditions that depend on real servers; fake time needs no polling).
+    /// </summary>
     public static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan deadline, TimeSpan? interval = null)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(deadline.TotalSeconds * Stopwatch.Frequency);
+        var clock = TimeProvider.System;
+        var started = clock.GetTimestamp();
         while (true)
         {
             try
@@ -65,12 +69,12 @@ public static class ExternalProcess
             {
             }
 
-            if (Stopwatch.GetTimestamp() > until)
+            if (clock.GetElapsedTime(started) > deadline)
             {
                 return false;
             }
 
-            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50));
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50), clock);
         }
     }
 }

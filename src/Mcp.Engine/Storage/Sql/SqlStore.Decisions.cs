@@ -39,7 +39,8 @@ internal abstract partial class SqlStore
                 + (query.NodeId is null ? "" : " AND node_id = @node")
                 + (query.Action is null ? "" : " AND action = @action")
                 + " ORDER BY evaluated_at, node_id, channel_id LIMIT @limit";
-            var rows = await connection.QueryAsync<DecisionRow>(new CommandDefinition(
+            // Read by ordinal: a listing can be tens of thousands of rows, so skip the generic mapper.
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
                 sql,
                 new
                 {
@@ -50,7 +51,26 @@ internal abstract partial class SqlStore
                     limit = query.Limit,
                 },
                 cancellationToken: cancellationToken));
-            return rows.Select(ToRecord).ToArray();
+            var decisions = new List<DecisionRecord>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                decisions.Add(new DecisionRecord
+                {
+                    Id = SqlValues.Id(reader.GetString(0)),
+                    NodeId = reader.GetString(1),
+                    ChannelId = reader.GetString(2),
+                    RoundId = reader.IsDBNull(3) ? null : SqlValues.Id(reader.GetString(3)),
+                    EvaluatedAt = SqlValues.Instant(reader.GetInt64(4)),
+                    Action = reader.GetString(5),
+                    BlockedBy = reader.IsDBNull(6) ? null : reader.GetString(6),
+                    Mode = SqlValues.Mode(reader.GetString(7)),
+                    TotalScore = reader.GetDouble(8),
+                    Confidence = reader.GetDouble(9),
+                    ExplanationJson = reader.GetString(10),
+                });
+            }
+
+            return decisions;
         }, cancellationToken);
     }
 
