@@ -24,6 +24,7 @@ internal static class StorageServiceCollectionExtensions
     public static IServiceCollection AddMcpStorage(this IServiceCollection services)
     {
         services.AddOptions();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MetricRegistry>();
 

@@ -1,3 +1,5 @@
+using Mcp.Daemon.Storage;
+using Mcp.Engine.Configuration;
 using Mcp.Engine.Coordination.Redis;
 using Mcp.Engine.Storage;
 using Npgsql;
@@ -86,5 +88,16 @@ public sealed class DatabaseSettingTests
     {
         var ex = Assert.Throws<StorageConfigurationException>(() => RedisSetting.Parse(value));
         Assert.That(ex!.Message, Does.StartWith("MCP_REDIS:").And.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public void The_options_validator_reports_each_bad_setting_on_its_own_line()
+    {
+        var result = new StorageOptionsValidator().Validate(null, new StorageOptions { Database = "mysql://root:hunter2@x/db", Redis = "redis://h:1/x" });
+
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.Failures!.Select(f => f.Split(':')[0]), Is.EqualTo(new[] { "MCP_DATABASE", "MCP_REDIS" }));
+        Assert.That(result.FailureMessage, Does.Not.Contain("hunter2"));
+        Assert.That(new StorageOptionsValidator().Validate(null, new StorageOptions()).Succeeded, Is.True);
     }
 }

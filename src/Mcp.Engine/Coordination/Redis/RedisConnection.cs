@@ -61,7 +61,15 @@ internal sealed partial class RedisConnection(RedisSetting setting, TimeProvider
     {
         if (_multiplexer is { } multiplexer)
         {
-            await multiplexer.CloseAsync(allowCommandsToComplete: false);
+            try
+            {
+                await multiplexer.CloseAsync(allowCommandsToComplete: false);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+            {
+                // Closing a connection to a server that is gone is not an error at shutdown.
+            }
+
             multiplexer.Dispose();
         }
 
