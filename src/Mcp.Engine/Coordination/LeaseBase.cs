@@ -10,6 +10,7 @@ internal abstract partial class LeaseBase : ILease
 {
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _lost = new();
+    private readonly CancellationToken _lostToken;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ITimer _expiryTimer;
@@ -26,6 +27,7 @@ internal abstract partial class LeaseBase : ILease
         TimeToLive = timeToLive;
         _timeProvider = timeProvider;
         _logger = logger;
+        _lostToken = _lost.Token;
         _validUntilTimestamp = ValidUntil(requestTimestamp);
         _expiryTimer = timeProvider.CreateTimer(_ => MarkLost("expired before it was renewed"), null, Remaining(), Timeout.InfiniteTimeSpan);
         if (autoRenew)
@@ -39,7 +41,8 @@ internal abstract partial class LeaseBase : ILease
 
     public long FencingToken { get; }
 
-    public CancellationToken Lost => _lost.Token;
+    /// <summary>Stays readable after the lease is disposed (then it is cancelled).</summary>
+    public CancellationToken Lost => _lostToken;
 
     public bool IsValid
     {
@@ -150,7 +153,7 @@ internal abstract partial class LeaseBase : ILease
 
         try
         {
-            await RenewAsync(_lost.Token);
+            await RenewAsync(_lostToken);
         }
         catch (OperationCanceledException)
         {
