@@ -10,6 +10,11 @@ internal static class BenchmarkEntry
 {
     public static int Main(string[] args)
     {
+        if (args is ["storage", .. var rest])
+        {
+            return Storage.StorageBench.RunAsync(rest).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
         return 0;
     }

@@ -1,0 +1,7 @@
+namespace Mcp.Engine.Storage;
+
+internal enum AlertStatus
+{
+    Firing,
+    Resolved,
+}

@@ -1,0 +1,8 @@
+namespace Mcp.Engine.Storage;
+
+internal enum JobRunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,4 @@
+namespace Mcp.Engine.Storage;
+
+/// <summary>Answer of <see cref="IReportStore.GetStatisticsAsync"/>: users enabled now (nodes file) and one entry per date, oldest first.</summary>
+internal sealed record ReportStatistics(int EnabledUsers, IReadOnlyList<ReportDayStatistics> Days);

@@ -1,0 +1,145 @@
+using Dapper;
+
+namespace Mcp.Engine.Storage.Sql;
+
+internal abstract partial class SqlStore
+{
+    private const string DecisionColumns =
+        "id AS Id, node_id AS NodeId, channel_id AS ChannelId, round_id AS RoundId, evaluated_at AS EvaluatedAt, action AS Action, " +
+        "blocked_by AS BlockedBy, mode AS Mode, total_score AS TotalScore, confidence AS Confidence, explanation AS Explanation";
+
+    public Task RecordAsync(IReadOnlyList<DecisionRecord> decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            Validate(decisions[i], i);
+        }
+
+        if (decisions.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return WriteAsync<bool>("decision batch insert", async (connection, transaction) =>
+        {
+            await InsertDecisionRowsAsync(connection, transaction, decisions, cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DecisionRecord>> ListAsync(DecisionQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(query));
+        return ReadAsync<IReadOnlyList<DecisionRecord>>("decision list", async connection =>
+        {
+            var sql = $"SELECT {DecisionColumns} FROM decisions WHERE evaluated_at >= @since"
+                + (query.Until is null ? "" : " AND evaluated_at < @until")
+                + (query.NodeId is null ? "" : " AND node_id = @node")
+                + (query.Action is null ? "" : " AND action = @action")
+                + " ORDER BY evaluated_at, node_id, channel_id LIMIT @limit";
+            // Read by ordinal: a listing can be tens of thousands of rows, so skip the generic mapper.
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+                sql,
+                new
+                {
+                    since = SqlValues.Micros(query.Since),
+                    until = SqlValues.Micros(query.Until),
+                    node = query.NodeId,
+                    action = query.Action,
+                    limit = query.Limit,
+                },
+                cancellationToken: cancellationToken));
+            var decisions = new List<DecisionRecord>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                decisions.Add(new DecisionRecord
+                {
+                    Id = SqlValues.Id(reader.GetString(0)),
+                    NodeId = reader.GetString(1),
+                    ChannelId = reader.GetString(2),
+                    RoundId = reader.IsDBNull(3) ? null : SqlValues.Id(reader.GetString(3)),
+                    EvaluatedAt = SqlValues.Instant(reader.GetInt64(4)),
+                    Action = reader.GetString(5),
+                    BlockedBy = reader.IsDBNull(6) ? null : reader.GetString(6),
+                    Mode = SqlValues.Mode(reader.GetString(7)),
+                    TotalScore = reader.GetDouble(8),
+                    Confidence = reader.GetDouble(9),
+                    ExplanationJson = reader.GetString(10),
+                });
+            }
+
+            return decisions;
+        }, cancellationToken);
+    }
+
+    public Task<DecisionRecord?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        ReadAsync("decision get", async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<DecisionRow>(new CommandDefinition(
+                $"SELECT {DecisionColumns} FROM decisions WHERE id = @id", new { id = SqlValues.Id(id) }, cancellationToken: cancellationToken));
+            return row is null ? null : ToRecord(row);
+        }, cancellationToken);
+
+    private static void Validate(DecisionRecord decision, int index)
+    {
+        var what = $"decisions[{index}]";
+        if (decision is null)
+        {
+            throw new ArgumentException($"{what} is null.", nameof(decision));
+        }
+
+        if (string.IsNullOrWhiteSpace(decision.NodeId) || string.IsNullOrWhiteSpace(decision.ChannelId) || string.IsNullOrWhiteSpace(decision.Action))
+        {
+            throw new ArgumentException($"{what}: node id, channel id and action are required.", nameof(decision));
+        }
+
+        if (!double.IsFinite(decision.TotalScore) || !double.IsFinite(decision.Confidence))
+        {
+            throw new ArgumentException($"{what}: total score and confidence must be finite numbers.", nameof(decision));
+        }
+
+        SqlValues.RequireJson(decision.ExplanationJson, $"{what}.ExplanationJson");
+    }
+
+    private static DecisionRecord ToRecord(DecisionRow row) => new()
+    {
+        Id = SqlValues.Id(row.Id),
+        NodeId = row.NodeId,
+        ChannelId = row.ChannelId,
+        RoundId = SqlValues.NullableId(row.RoundId),
+        EvaluatedAt = SqlValues.Instant(row.EvaluatedAt),
+        Action = row.Action,
+        BlockedBy = row.BlockedBy,
+        Mode = SqlValues.Mode(row.Mode),
+        TotalScore = row.TotalScore,
+        Confidence = row.Confidence,
+        ExplanationJson = row.Explanation,
+    };
+
+    private sealed class DecisionRow
+    {
+        public string Id { get; set; } = "";
+
+        public string NodeId { get; set; } = "";
+
+        public string ChannelId { get; set; } = "";
+
+        public string? RoundId { get; set; }
+
+        public long EvaluatedAt { get; set; }
+
+        public string Action { get; set; } = "";
+
+        public string? BlockedBy { get; set; }
+
+        public string Mode { get; set; } = "";
+
+        public double TotalScore { get; set; }
+
+        public double Confidence { get; set; }
+
+        public string Explanation { get; set; } = "";
+    }
+}

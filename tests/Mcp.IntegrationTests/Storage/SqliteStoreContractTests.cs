@@ -1,0 +1,49 @@
+using Mcp.Engine.Storage.Sql;
+using Mcp.Engine.Storage.Sqlite;
+using Mcp.TestKit.Environment;
+using Mcp.TestKit.Time;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mcp.IntegrationTests.Storage;
+
+[TestFixture]
+public sealed class SqliteStoreContractTests : StoreContractTests
+{
+    private TempDirectory _directory = null!;
+    private string _path = "";
+
+    [OneTimeSetUp]
+    public void CreateDirectory() => _directory = new TempDirectory("mcp-sqlite");
+
+    [OneTimeTearDown]
+    public void DeleteDirectory() => _directory.Dispose();
+
+    private protected override Task CreateFreshDatabaseAsync()
+    {
+        _path = _directory.Combine($"mcp-{Guid.NewGuid():N}.db");
+        return Task.CompletedTask;
+    }
+
+    private protected override Task DropDatabaseAsync()
+    {
+        foreach (var file in Directory.GetFiles(_directory.Path, Path.GetFileName(_path) + "*"))
+        {
+            File.Delete(file);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private protected override SqlStore CreateStoreInstance(FakeTimeProvider clock) =>
+        new SqliteStore(_path, clock, NullLogger<SqliteStore>.Instance);
+
+    private protected override async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
