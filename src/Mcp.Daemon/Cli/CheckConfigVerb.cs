@@ -3,6 +3,8 @@ using System.Globalization;
 using Mcp.Daemon.Configuration;
 using Mcp.Daemon.Configuration.Nodes;
 using Mcp.Daemon.Configuration.Online;
+using Mcp.Daemon.Storage;
+using Mcp.Engine.Storage;
 using Mcp.Engine.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,8 @@ namespace Mcp.Daemon.Cli;
 /// <summary>
 /// <c>mcp-daemon check-config [--online]</c>: validates every setting and the files they name (the
 /// same checks <c>run</c> does before READY) and prints the effective configuration, secrets
-/// masked. <c>--online</c> then runs every registered online check (database, Redis, each node).
+/// masked. <c>--online</c> then runs every registered online check (database, Redis, each node) and,
+/// as its last step, applies pending schema migrations (under the same lock as at start).
 /// Exit codes: 0 ok, 78 invalid, 69 a dependency is unreachable.
 /// </summary>
 internal sealed class CheckConfigVerb : ICliVerb
@@ -72,11 +75,38 @@ internal sealed class CheckConfigVerb : ICliVerb
             output.WriteLine($"  {(result.Ok ? "ok  " : "FAIL")} {name}: {result.Detail} ({duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)");
         }
 
-        var failed = results.Count(r => !r.Result.Ok);
-        if (failed > 0)
+        var storage = await services.GetRequiredService<StorageOnlineCheck>().RunAsync(cancellationToken);
+        foreach (var line in storage.Lines)
         {
-            context.Error.WriteLine($"mcp-daemon: {failed} dependency check(s) failed; exit code {ExitCodes.Unavailable}");
+            output.WriteLine($"  {(storage.ExitCode == ExitCodes.Ok ? "ok  " : "FAIL")} {line}");
+        }
+
+        var failed = results.Count(r => !r.Result.Ok);
+        if (storage.ExitCode == ExitCodes.ConfigError)
+        {
+            context.Error.WriteLine($"mcp-daemon: the database settings are invalid; exit code {ExitCodes.ConfigError}");
+            return ExitCodes.ConfigError;
+        }
+
+        if (failed > 0 || storage.ExitCode != ExitCodes.Ok)
+        {
+            context.Error.WriteLine($"mcp-daemon: {failed + (storage.ExitCode == ExitCodes.Ok ? 0 : 1)} dependency check(s) failed; exit code {ExitCodes.Unavailable}");
             return ExitCodes.Unavailable;
+        }
+
+        // Last step: bring the schema up to date (the same migrations, under the same lock, as at start).
+        var backend = services.GetRequiredService<IStorageBackend>();
+        try
+        {
+            var schema = await backend.MigrateAsync(cancellationToken);
+            output.WriteLine(schema.AppliedNow.Count == 0
+                ? $"Schema: version {schema.CurrentVersion}, up to date."
+                : $"Schema: version {schema.CurrentVersion}; applied {schema.AppliedNow.Count} migration(s) now.");
+        }
+        catch (StorageException e)
+        {
+            context.Error.WriteLine($"mcp-daemon: migrations failed: {e.Message}");
+            return StorageExitCodes.For(e);
         }
 
         return ExitCodes.Ok;

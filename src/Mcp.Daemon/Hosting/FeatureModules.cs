@@ -1,3 +1,4 @@
+using Mcp.Daemon.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mcp.Daemon.Hosting;
@@ -16,8 +17,9 @@ internal static class FeatureModules
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
-        // Register features here, one line each, e.g.:
-        // services.AddStorage();          // storage and coordination
+        services.AddMcpStorage();
+        services.AddHealthChecks().AddMcpStorageChecks();
+        services.AddStartupTask<StorageStartupTask>();
         // services.AddNodeConnectors();   // LND REST, simulated fleet, network context
         // services.AddDecisionEngine();   // thresholds file (configuration check), engine
         // services.AddDecisionLoop();
