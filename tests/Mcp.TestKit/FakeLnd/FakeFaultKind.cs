@@ -35,4 +35,7 @@ internal enum FakeFaultKind
 
     /// <summary>Drop the connection without answering.</summary>
     AbortConnection,
+
+    /// <summary>Process the request (a policy update is applied), then never answer: the outcome is lost.</summary>
+    HangAfterHandling,
 }

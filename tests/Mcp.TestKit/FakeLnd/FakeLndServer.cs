@@ -147,6 +147,30 @@ internal sealed class FakeLndServer : IAsyncDisposable
 
     public void InvalidateResponseCache() => _responseCache.Clear();
 
+    /// <summary>Requests being answered right now (all routes).</summary>
+    public int InFlight => _inFlight.Values.Sum();
+
+    /// <summary>Waits (polling, with a generous real-time deadline) until a request matching the method and path prefix has arrived.</summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(string method, string pathPrefix, int occurrence = 1, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var matches = _requests.Where(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
+            if (matches.Count >= occurrence)
+            {
+                return matches[occurrence - 1];
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"no {method} {pathPrefix} request #{occurrence} arrived at the fake LND");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>Requests whose method and path match (path prefix).</summary>
     public int Count(string method, string pathPrefix) =>
         _requests.Count(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
@@ -268,6 +292,12 @@ internal sealed class FakeLndServer : IAsyncDisposable
         }
 
         var (status, json) = Handle(context.Request, path, body, fault?.Kind == FakeFaultKind.InconsistentBalances);
+        if (fault?.Kind == FakeFaultKind.HangAfterHandling)
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return;
+        }
+
         if (status == 200 && fault?.Kind == FakeFaultKind.TruncatedJson)
         {
             json = json.AsSpan(0, json.Length / 2).ToArray();
