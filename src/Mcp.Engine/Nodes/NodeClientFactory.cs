@@ -120,7 +120,7 @@ internal sealed class NodeClientFactory(
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         var transport = new LndTransport(node.Id, endpoint, http, validator, resilience, ResilienceSettings.ForLnd(lndTimeout), timeProvider, logger);
         var ttl = networkOptions.Value.CacheTtl > TimeSpan.Zero ? networkOptions.Value.CacheTtl : settings.GraphCacheTtl;
-        var client = new LndNodeClient(node, transport, new GraphCache(cache, ttl, registry), network, settings, timeProvider, logger);
+        var client = new LndNodeClient(node, transport, resilience, new GraphCache(cache, ttl, registry), network, settings, timeProvider, logger);
         return new Entry(default, client, http);
     }
 

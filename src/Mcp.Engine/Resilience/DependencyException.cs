@@ -56,4 +56,10 @@ internal class DependencyException : Exception
 
     /// <summary>The HTTP status of the response, when there was one.</summary>
     public int? HttpStatus { get; }
+
+    /// <summary>
+    /// Set once the failure is counted in <c>mcp_dependency_failures_total</c>, so a failure found
+    /// by validation after the call (inconsistent data) is counted exactly once too.
+    /// </summary>
+    public bool Counted { get; set; }
 }

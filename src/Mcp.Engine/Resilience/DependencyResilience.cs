@@ -22,6 +22,17 @@ internal sealed class DependencyResilience(TimeProvider timeProvider, Dependency
     /// <summary>Builds an exception for a failure of one attempt, or for a refused call.</summary>
     public delegate DependencyException FailureFactory(FailureClass failure, bool transient, string reason, Exception? inner);
 
+    /// <summary>Counts a failure found outside a call (e.g. data that contradicts itself), once.</summary>
+    public void CountFailure(DependencyException failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        if (!failure.Counted)
+        {
+            metrics.Failures.WithLabels(failure.Dependency, failure.Failure.ToLabel()).Inc();
+            failure.Counted = true;
+        }
+    }
+
     /// <summary>The circuit state of a dependency, for health reporting (closed when never used).</summary>
     public CircuitState GetCircuitState(string dependency) =>
         _pipelines.TryGetValue(dependency, out var lazy) && lazy.IsValueCreated
@@ -69,7 +80,12 @@ internal sealed class DependencyResilience(TimeProvider timeProvider, Dependency
                                 transient,
                                 attemptTimedOut ? $"no complete answer within {settings.AttemptTimeout.TotalSeconds:0.###} s" : exception.Message,
                                 exception);
-                        metrics.Failures.WithLabels(dependency, classified.Failure.ToLabel()).Inc();
+                        if (!classified.Counted)
+                        {
+                            metrics.Failures.WithLabels(dependency, classified.Failure.ToLabel()).Inc();
+                            classified.Counted = true;
+                        }
+
                         var label = classified.Failure.ToLabel();
                         ResilienceLog.AttemptFailed(logger, dependency, endpoint, label, classified.Message);
                         if (ReferenceEquals(classified, exception))

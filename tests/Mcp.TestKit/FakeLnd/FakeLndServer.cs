@@ -605,7 +605,9 @@ internal sealed class FakeLndServer : IAsyncDisposable
             context.Response.ContentLength = fault.HugeBytes;
         }
 
-        var chunk = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"chan_id\":\"1\",\"capacity\":\"1\",\"padding\":\"" + new string('x', 400) + "\"},", 150)));
+        // Well-formed channels, endlessly: only the size can stop a client.
+        var one = Render(w => FakeLndResponses.Channel(w, new FakeChannel { ChanId = 1, ChannelPoint = new string('a', 64) + ":0", RemotePubkey = "02" + new string('b', 64) }, false));
+        var chunk = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Encoding.UTF8.GetString(one) + ",", 64)));
         var written = 0L;
         try
         {

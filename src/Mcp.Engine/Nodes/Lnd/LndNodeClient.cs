@@ -16,6 +16,7 @@ namespace Mcp.Engine.Nodes.Lnd;
 internal sealed class LndNodeClient(
     NodeDefinition node,
     LndTransport transport,
+    DependencyResilience resilience,
     GraphCache graphCache,
     INetworkContextProvider network,
     LndClientSettings settings,
@@ -34,7 +35,18 @@ internal sealed class LndNodeClient(
 
     public string NodeId => node.Id;
 
-    public Task<NodeInfo> GetInfoAsync(CancellationToken cancellationToken) => GetInfoCoreAsync(null, cancellationToken);
+    public async Task<NodeInfo> GetInfoAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetInfoCoreAsync(null, cancellationToken);
+        }
+        catch (NodeException e)
+        {
+            resilience.CountFailure(e);
+            throw;
+        }
+    }
 
     public async Task<CollectedSnapshot> CollectSnapshotAsync(CancellationToken cancellationToken)
     {
@@ -44,14 +56,25 @@ internal sealed class LndNodeClient(
         }
         catch (NodeException e)
         {
+            resilience.CountFailure(e);
             var label = e.Failure.ToLabel();
             LndLog.SnapshotFailed(logger, node.Id, label, e.Message);
             throw;
         }
     }
 
-    public Task<OwnChannelPolicy> GetChannelPolicyAsync(ShortChannelId channelId, CancellationToken cancellationToken) =>
-        ReadOwnPolicyAsync(channelId, null, cancellationToken);
+    public async Task<OwnChannelPolicy> GetChannelPolicyAsync(ShortChannelId channelId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadOwnPolicyAsync(channelId, null, cancellationToken);
+        }
+        catch (NodeException e)
+        {
+            resilience.CountFailure(e);
+            throw;
+        }
+    }
 
     public async Task<PolicyUpdateResult> ApplyPolicyAsync(PolicyChange change, CancellationToken cancellationToken)
     {
@@ -59,7 +82,7 @@ internal sealed class LndNodeClient(
         var channel = change.ChannelId.ToString();
 
         // 1. The current full policy (a failure here throws: nothing was sent).
-        var current = await ReadOwnPolicyAsync(change.ChannelId, null, cancellationToken);
+        var current = await GetChannelPolicyAsync(change.ChannelId, cancellationToken);
         var before = current.Policy;
         var wanted = LndPolicies.Fill(change, before);
         var result = new PolicyUpdateResult { Status = PolicyUpdateStatus.Failed, ChannelId = change.ChannelId, Before = before };
@@ -133,6 +156,7 @@ internal sealed class LndNodeClient(
         }
         catch (NodeException e)
         {
+            resilience.CountFailure(e);
             rereadProblem = e.Message;
         }
 
