@@ -96,26 +96,28 @@ public sealed class MisbehaviourTests
     [Test]
     public async Task A_node_that_never_answers_times_out_after_each_attempt()
     {
+        // The first call of a collection hangs, so no other request is in flight when the clock jumps.
         var time = new FakeTimeProvider(Now);
         await using var fake = await FakeLndServer.StartAsync(FakeLndScenario.Build(channels: 5, forwards: 0, Now));
-        fake.AddFault(new FakeLndFault(FakeFaultKind.Hang) { PathPrefix = "/v1/fees" });
+        fake.AddFault(new FakeLndFault(FakeFaultKind.Hang) { PathPrefix = "/v1/getinfo" });
         using var host = new ConnectorTestHost(time, lndOptions: new LndOptions { Timeout = TimeSpan.FromMinutes(2) });
 
         var failing = Capture(host.Client(fake.Definition()).CollectSnapshotAsync(CancellationToken.None));
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            await fake.WaitForRequestAsync("GET", "/v1/fees", attempt);
+            await fake.WaitForRequestAsync("GET", "/v1/getinfo", attempt);
             time.Advance(TimeSpan.FromMinutes(2));
             if (attempt < 4)
             {
-                await FakeClockDriver.RunAsync(time, fake.WaitForRequestAsync("GET", "/v1/fees", attempt + 1), maxStep: TimeSpan.FromMinutes(1));
+                await FakeClockDriver.RunAsync(time, fake.WaitForRequestAsync("GET", "/v1/getinfo", attempt + 1), maxStep: TimeSpan.FromMinutes(1));
             }
         }
 
         var error = await failing;
         Assert.That(error!.Failure, Is.EqualTo(FailureClass.Timeout));
-        Assert.That(error.Message, Does.Contain("GET /v1/fees").And.Contain("120 s"));
+        Assert.That(error.Message, Does.Contain("GET /v1/getinfo").And.Contain("120 s"));
         Assert.That(host.Metric("mcp_dependency_failures_total", "lnd:fake", "timeout"), Is.EqualTo(4));
+        Assert.That(fake.Count("GET", "/v1/channels"), Is.Zero, "nothing else is asked once the collection failed");
     }
 
     [Test]
