@@ -56,8 +56,18 @@ internal sealed class AmbossClient(IHttpClientFactory httpClientFactory, Network
             },
             NetworkJsonContext.Default.AmbossResponse,
             Settings,
-            cancellationToken);
+            cancellationToken,
+            validate: response =>
+            {
+                _ = Rank(response, pubkey);
+                return response;
+            });
+        return Rank(answer, pubkey);
+    }
 
+    /// <summary>The rank in an answer; throws (classified) for GraphQL errors and implausible values.</summary>
+    private static int? Rank(AmbossResponse answer, string pubkey)
+    {
         if (answer.Errors is { Count: > 0 } errors)
         {
             var messages = string.Join("; ", errors.Select(e => e.Message ?? "(no message)"));
@@ -81,7 +91,7 @@ internal sealed class AmbossClient(IHttpClientFactory httpClientFactory, Network
             return null;
         }
 
-        if (rank < 1 || rank > int.MaxValue || double.IsNaN(rank.Value))
+        if (double.IsNaN(rank.Value) || rank < 1 || rank > int.MaxValue)
         {
             throw new DependencyException(Dependency, FailureClass.Inconsistent, $"Amboss rank {rank} for {pubkey} is not a position");
         }

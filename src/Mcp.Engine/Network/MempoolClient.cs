@@ -30,11 +30,10 @@ internal sealed class MempoolClient(IHttpClientFactory httpClientFactory, Networ
             () => new HttpRequestMessage(HttpMethod.Get, Endpoint("v1/fees/recommended")),
             NetworkJsonContext.Default.MempoolRecommendedFees,
             Settings,
-            cancellationToken);
-        if (fees.FastestFee < 0 || fees.HalfHourFee < 0 || fees.HourFee < 0 || fees.EconomyFee < 0 || fees.MinimumFee < 0)
-        {
-            throw new DependencyException(Dependency, FailureClass.Inconsistent, "mempool recommended fees contain a negative rate");
-        }
+            cancellationToken,
+            validate: answer => answer.FastestFee < 0 || answer.HalfHourFee < 0 || answer.HourFee < 0 || answer.EconomyFee < 0 || answer.MinimumFee < 0
+                ? throw new DependencyException(Dependency, FailureClass.Inconsistent, "mempool recommended fees contain a negative rate")
+                : answer);
 
         return new OnChainFees(fees.FastestFee, fees.HalfHourFee, fees.HourFee, fees.EconomyFee, fees.MinimumFee);
     }
@@ -49,15 +48,14 @@ internal sealed class MempoolClient(IHttpClientFactory httpClientFactory, Networ
             () => new HttpRequestMessage(HttpMethod.Get, Endpoint("v1/lightning/statistics/latest")),
             NetworkJsonContext.Default.MempoolLightningStatisticsResponse,
             Settings,
-            cancellationToken);
+            cancellationToken,
+            validate: answer => answer.Latest is { MedFeeRate: >= 0 and <= uint.MaxValue, MedBaseFeeMtokens: >= 0 and <= uint.MaxValue }
+                ? answer
+                : throw new DependencyException(
+                    Dependency,
+                    FailureClass.Inconsistent,
+                    $"mempool lightning statistics hold implausible medians ({answer.Latest.MedBaseFeeMtokens} msat, {answer.Latest.MedFeeRate} ppm)"));
         var latest = statistics.Latest;
-        if (latest.MedFeeRate < 0 || latest.MedBaseFeeMtokens < 0 || latest.MedFeeRate > uint.MaxValue || latest.MedBaseFeeMtokens > uint.MaxValue)
-        {
-            throw new DependencyException(
-                Dependency,
-                FailureClass.Inconsistent,
-                $"mempool lightning statistics hold implausible medians ({latest.MedBaseFeeMtokens} msat, {latest.MedFeeRate} ppm)");
-        }
 
         return new NetworkFeeMedians(
             (long)Math.Round(latest.MedBaseFeeMtokens),

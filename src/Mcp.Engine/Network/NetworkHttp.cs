@@ -17,7 +17,8 @@ internal sealed class NetworkHttp(DependencyResilience resilience, TimeProvider 
         Func<HttpRequestMessage> createRequest,
         JsonTypeInfo<T> responseType,
         ResilienceSettings settings,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken,
+        Func<T, T>? validate = null) =>
         resilience.ExecuteAsync(
             dependency,
             label,
@@ -43,9 +44,10 @@ internal sealed class NetworkHttp(DependencyResilience resilience, TimeProvider 
                         (int)response.StatusCode);
                 }
 
+                T value;
                 try
                 {
-                    return await BoundedJson.ReadAsync(response.Content, responseType, MaxBodyBytes, token);
+                    value = await BoundedJson.ReadAsync(response.Content, responseType, MaxBodyBytes, token);
                 }
                 catch (JsonException e)
                 {
@@ -55,6 +57,9 @@ internal sealed class NetworkHttp(DependencyResilience resilience, TimeProvider 
                 {
                     throw new DependencyException(dependency, FailureClass.Malformed, $"{label} ({dependency}): {e.Message}", e);
                 }
+
+                // Checks of the content run inside the attempt, so their failures are classified and counted too.
+                return validate is null ? value : validate(value);
             },
             cancellationToken);
 }
