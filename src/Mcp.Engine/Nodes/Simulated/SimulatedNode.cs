@@ -278,6 +278,7 @@ internal sealed class SimulatedNode
     {
         var hourOfDay = (int)(((HistoryStart.UtcTicks / Step.Ticks) + step) % 24);
         var stepStart = step * (long)Step.TotalSeconds;
+        Span<uint> buffer = stackalloc uint[256];
         foreach (var channel in _channels)
         {
             if (channel.HourlyRate <= 0)
@@ -287,10 +288,23 @@ internal sealed class SimulatedNode
 
             var random = SimulatedRandom.For(_seed, step, channel.Index);
             var count = random.Poisson(channel.HourlyRate * Diurnal[hourOfDay]);
-            for (var k = 0; k < count; k++)
+            if (count == 0)
+            {
+                continue;
+            }
+
+            // Forwards of the hour in time order.
+            var times = buffer[..Math.Min(count, buffer.Length)];
+            for (var k = 0; k < times.Length; k++)
+            {
+                times[k] = (uint)(stepStart + (long)(random.NextDouble() * Step.TotalSeconds));
+            }
+
+            times.Sort();
+            for (var k = 0; k < times.Length; k++)
             {
                 var amount = (long)random.LogUniform(5_000, Math.Max(10_000, Math.Min(channel.CapacitySat / 5, 2_000_000)));
-                var at = (uint)(stepStart + (long)(random.NextDouble() * Step.TotalSeconds));
+                var at = times[k];
                 var incoming = PickIncoming(ref random, channel, amount);
                 if (incoming is null)
                 {
