@@ -6,5 +6,5 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record AmbossData
 {
     [JsonPropertyName("getNode")]
-    public AmbossNode? GetNode { get; init; }
+    public AmbossNode? GetNode { get; set; }
 }

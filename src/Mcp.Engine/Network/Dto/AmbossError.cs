@@ -6,5 +6,5 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record AmbossError
 {
     [JsonPropertyName("message")]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 }

@@ -6,5 +6,5 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record AmbossGraphInfo
 {
     [JsonPropertyName("metrics")]
-    public AmbossMetrics? Metrics { get; init; }
+    public AmbossMetrics? Metrics { get; set; }
 }

@@ -6,8 +6,8 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record AmbossMetrics
 {
     [JsonPropertyName("capacity_rank")]
-    public double? CapacityRank { get; init; }
+    public double? CapacityRank { get; set; }
 
     [JsonPropertyName("channels_rank")]
-    public double? ChannelsRank { get; init; }
+    public double? ChannelsRank { get; set; }
 }

@@ -6,5 +6,5 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record AmbossNode
 {
     [JsonPropertyName("graph_info")]
-    public AmbossGraphInfo? GraphInfo { get; init; }
+    public AmbossGraphInfo? GraphInfo { get; set; }
 }

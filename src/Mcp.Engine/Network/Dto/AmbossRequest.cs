@@ -6,8 +6,8 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record AmbossRequest
 {
     [JsonPropertyName("query")]
-    public required string Query { get; init; }
+    public required string Query { get; set; }
 
     [JsonPropertyName("variables")]
-    public required AmbossVariables Variables { get; init; }
+    public required AmbossVariables Variables { get; set; }
 }

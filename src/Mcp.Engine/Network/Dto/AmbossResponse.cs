@@ -6,8 +6,8 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record AmbossResponse
 {
     [JsonPropertyName("data")]
-    public AmbossData? Data { get; init; }
+    public AmbossData? Data { get; set; }
 
     [JsonPropertyName("errors")]
-    public IReadOnlyList<AmbossError>? Errors { get; init; }
+    public IReadOnlyList<AmbossError>? Errors { get; set; }
 }

@@ -6,5 +6,5 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record AmbossVariables
 {
     [JsonPropertyName("pubkey")]
-    public required string Pubkey { get; init; }
+    public required string Pubkey { get; set; }
 }

@@ -6,5 +6,5 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record MempoolLightningStatisticsResponse
 {
     [JsonPropertyName("latest")]
-    public required MempoolLightningStatistics Latest { get; init; }
+    public required MempoolLightningStatistics Latest { get; set; }
 }

@@ -6,17 +6,17 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record MempoolRecommendedFees
 {
     [JsonPropertyName("fastestFee")]
-    public required double FastestFee { get; init; }
+    public required double FastestFee { get; set; }
 
     [JsonPropertyName("halfHourFee")]
-    public required double HalfHourFee { get; init; }
+    public required double HalfHourFee { get; set; }
 
     [JsonPropertyName("hourFee")]
-    public required double HourFee { get; init; }
+    public required double HourFee { get; set; }
 
     [JsonPropertyName("economyFee")]
-    public double EconomyFee { get; init; }
+    public double EconomyFee { get; set; }
 
     [JsonPropertyName("minimumFee")]
-    public double MinimumFee { get; init; }
+    public double MinimumFee { get; set; }
 }

@@ -6,21 +6,21 @@ namespace Mcp.Engine.Network.Dto;
 internal sealed record NetworkCacheEntry
 {
     [JsonPropertyName("median_base_fee_msat")]
-    public long? MedianBaseFeeMsat { get; init; }
+    public long? MedianBaseFeeMsat { get; set; }
 
     [JsonPropertyName("median_fee_rate_ppm")]
-    public long? MedianFeeRatePpm { get; init; }
+    public long? MedianFeeRatePpm { get; set; }
 
     [JsonPropertyName("channel_count")]
-    public int? ChannelCount { get; init; }
+    public int? ChannelCount { get; set; }
 
     [JsonPropertyName("fees")]
-    public double[]? Fees { get; init; }
+    public double[]? Fees { get; set; }
 
     /// <summary>Amboss rank; null with <see cref="Found"/> true means "known to have no rank".</summary>
     [JsonPropertyName("rank")]
-    public int? Rank { get; init; }
+    public int? Rank { get; set; }
 
     [JsonPropertyName("found")]
-    public bool Found { get; init; }
+    public bool Found { get; set; }
 }

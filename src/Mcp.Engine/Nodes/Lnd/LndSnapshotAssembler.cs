@@ -165,6 +165,11 @@ internal static class LndSnapshotAssembler
                     $"forwarding_events[{i}]: timestamp {(at is { } t ? t.ToString("O", CultureInfo.InvariantCulture) : "(none)")} is outside the requested window {inputs.WindowStart:O} .. {inputs.TakenAt:O}");
             }
 
+            if (forward.ChanIdOut == 0)
+            {
+                throw Inconsistent(inputs.NodeId, "POST /v1/switch", $"forwarding_events[{i}]: chan_id_out is missing or 0");
+            }
+
             if (forward.AmtOut > long.MaxValue || forward.FeeMsat > long.MaxValue)
             {
                 throw Inconsistent(inputs.NodeId, "POST /v1/switch", $"forwarding_events[{i}]: amt_out or fee_msat out of range");

@@ -6,8 +6,8 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndChain
 {
     [JsonPropertyName("chain")]
-    public string? Chain { get; init; }
+    public string? Chain { get; set; }
 
     [JsonPropertyName("network")]
-    public string? Network { get; init; }
+    public string? Network { get; set; }
 }

@@ -6,8 +6,8 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndChannelPoint
 {
     [JsonPropertyName("funding_txid_str")]
-    public required string FundingTxidStr { get; init; }
+    public required string FundingTxidStr { get; set; }
 
     [JsonPropertyName("output_index")]
-    public required uint OutputIndex { get; init; }
+    public required uint OutputIndex { get; set; }
 }

@@ -6,17 +6,17 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndFeeReportResponse
 {
     [JsonPropertyName("channel_fees")]
-    public required IReadOnlyList<LndChannelFeeReport> ChannelFees { get; init; }
+    public required IReadOnlyList<LndChannelFeeReport> ChannelFees { get; set; }
 
     [JsonPropertyName("day_fee_sum")]
     [JsonNumberHandling(LndJsonNumbers.Int64)]
-    public ulong DayFeeSum { get; init; }
+    public ulong DayFeeSum { get; set; }
 
     [JsonPropertyName("week_fee_sum")]
     [JsonNumberHandling(LndJsonNumbers.Int64)]
-    public ulong WeekFeeSum { get; init; }
+    public ulong WeekFeeSum { get; set; }
 
     [JsonPropertyName("month_fee_sum")]
     [JsonNumberHandling(LndJsonNumbers.Int64)]
-    public ulong MonthFeeSum { get; init; }
+    public ulong MonthFeeSum { get; set; }
 }

@@ -6,8 +6,8 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndForwardingHistoryResponse
 {
     [JsonPropertyName("forwarding_events")]
-    public required IReadOnlyList<LndForwardingEvent> ForwardingEvents { get; init; }
+    public required IReadOnlyList<LndForwardingEvent> ForwardingEvents { get; set; }
 
     [JsonPropertyName("last_offset_index")]
-    public required uint LastOffsetIndex { get; init; }
+    public required uint LastOffsetIndex { get; set; }
 }

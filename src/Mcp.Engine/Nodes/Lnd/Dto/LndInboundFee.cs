@@ -6,8 +6,8 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndInboundFee
 {
     [JsonPropertyName("base_fee_msat")]
-    public required int BaseFeeMsat { get; init; }
+    public required int BaseFeeMsat { get; set; }
 
     [JsonPropertyName("fee_rate_ppm")]
-    public required int FeeRatePpm { get; init; }
+    public required int FeeRatePpm { get; set; }
 }

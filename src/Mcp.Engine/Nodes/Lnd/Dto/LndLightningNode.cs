@@ -6,14 +6,14 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndLightningNode
 {
     [JsonPropertyName("last_update")]
-    public uint LastUpdate { get; init; }
+    public uint LastUpdate { get; set; }
 
     [JsonPropertyName("pub_key")]
-    public required string PubKey { get; init; }
+    public required string PubKey { get; set; }
 
     [JsonPropertyName("alias")]
-    public string? Alias { get; init; }
+    public string? Alias { get; set; }
 
     [JsonPropertyName("color")]
-    public string? Color { get; init; }
+    public string? Color { get; set; }
 }

@@ -6,5 +6,5 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndListChannelsResponse
 {
     [JsonPropertyName("channels")]
-    public required IReadOnlyList<LndChannel> Channels { get; init; }
+    public required IReadOnlyList<LndChannel> Channels { get; set; }
 }

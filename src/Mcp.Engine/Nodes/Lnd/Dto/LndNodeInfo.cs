@@ -6,13 +6,13 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndNodeInfo
 {
     [JsonPropertyName("node")]
-    public LndLightningNode? Node { get; init; }
+    public LndLightningNode? Node { get; set; }
 
     [JsonPropertyName("num_channels")]
-    public required uint NumChannels { get; init; }
+    public required uint NumChannels { get; set; }
 
     /// <summary>Satoshis.</summary>
     [JsonPropertyName("total_capacity")]
     [JsonNumberHandling(LndJsonNumbers.Int64)]
-    public required long TotalCapacity { get; init; }
+    public required long TotalCapacity { get; set; }
 }

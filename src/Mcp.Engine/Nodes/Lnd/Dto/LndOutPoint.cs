@@ -6,8 +6,8 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndOutPoint
 {
     [JsonPropertyName("txid_str")]
-    public string? TxidStr { get; init; }
+    public string? TxidStr { get; set; }
 
     [JsonPropertyName("output_index")]
-    public uint OutputIndex { get; init; }
+    public uint OutputIndex { get; set; }
 }

@@ -10,30 +10,30 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndPolicyUpdateRequest
 {
     [JsonPropertyName("chan_point")]
-    public required LndChannelPoint ChanPoint { get; init; }
+    public required LndChannelPoint ChanPoint { get; set; }
 
     [JsonPropertyName("base_fee_msat")]
     [JsonNumberHandling(LndJsonNumbers.Int64)]
-    public required long BaseFeeMsat { get; init; }
+    public required long BaseFeeMsat { get; set; }
 
     [JsonPropertyName("fee_rate_ppm")]
-    public required uint FeeRatePpm { get; init; }
+    public required uint FeeRatePpm { get; set; }
 
     [JsonPropertyName("time_lock_delta")]
-    public required uint TimeLockDelta { get; init; }
+    public required uint TimeLockDelta { get; set; }
 
     [JsonPropertyName("max_htlc_msat")]
     [JsonNumberHandling(LndJsonNumbers.Int64)]
-    public required ulong MaxHtlcMsat { get; init; }
+    public required ulong MaxHtlcMsat { get; set; }
 
     [JsonPropertyName("min_htlc_msat")]
     [JsonNumberHandling(LndJsonNumbers.Int64)]
-    public required ulong MinHtlcMsat { get; init; }
+    public required ulong MinHtlcMsat { get; set; }
 
     [JsonPropertyName("min_htlc_msat_specified")]
-    public required bool MinHtlcMsatSpecified { get; init; }
+    public required bool MinHtlcMsatSpecified { get; set; }
 
     [JsonPropertyName("inbound_fee")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public LndInboundFee? InboundFee { get; init; }
+    public LndInboundFee? InboundFee { get; set; }
 }

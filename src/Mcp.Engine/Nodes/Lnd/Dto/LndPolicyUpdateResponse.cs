@@ -6,5 +6,5 @@ namespace Mcp.Engine.Nodes.Lnd.Dto;
 internal sealed record LndPolicyUpdateResponse
 {
     [JsonPropertyName("failed_updates")]
-    public IReadOnlyList<LndFailedUpdate>? FailedUpdates { get; init; }
+    public IReadOnlyList<LndFailedUpdate>? FailedUpdates { get; set; }
 }
