@@ -29,7 +29,8 @@ public class SnapshotCollectionBenchmark
     [GlobalSetup]
     public async Task SetUp()
     {
-        var state = FakeLndScenario.Build(channels: 500, forwards: 50_000, DateTimeOffset.UtcNow);
+        // Forwards within the last 29 days: the 30-day window moves with the clock during the run.
+        var state = FakeLndScenario.Build(channels: 500, forwards: 50_000, DateTimeOffset.UtcNow, forwardSpan: TimeSpan.FromDays(29));
         _fake = await FakeLndServer.StartAsync(state);
         _fake.CacheResponses = true;
         _mempool = await FakeJsonServer.StartAsync();

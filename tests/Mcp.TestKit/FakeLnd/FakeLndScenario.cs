@@ -9,10 +9,10 @@ internal static class FakeLndScenario
 
     /// <summary>
     /// A node with <paramref name="channels"/> channels and <paramref name="forwards"/> forwards spread
-    /// over the 30 days before <paramref name="now"/> (2 % of them out of an already closed
+    /// over the 30 days (or <paramref name="forwardSpan"/>) before <paramref name="now"/> (2 % of them out of an already closed
     /// channel). Every tenth peer has two channels; every twentieth peer is missing from the graph.
     /// </summary>
-    public static FakeLndState Build(int channels, int forwards, DateTimeOffset now, int seed = 42)
+    public static FakeLndState Build(int channels, int forwards, DateTimeOffset now, int seed = 42, TimeSpan? forwardSpan = null)
     {
         var random = new Random(seed);
         var state = new FakeLndState
@@ -70,7 +70,7 @@ internal static class FakeLndScenario
         }
 
         var closedChannel = ChanId(650_000, 1, 0);
-        var span = TimeSpan.FromDays(30).Ticks;
+        var span = (forwardSpan ?? TimeSpan.FromDays(30)).Ticks;
         var times = new long[forwards];
         for (var i = 0; i < forwards; i++)
         {

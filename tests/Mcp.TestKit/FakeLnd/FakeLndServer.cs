@@ -92,7 +92,11 @@ internal sealed class FakeLndServer : IAsyncDisposable
 
     public string ReadOnlyMacaroonHex { get; private set; }
 
-    /// <summary>Answer identical requests from a cache of rendered bodies (benchmarks; the state must not change).</summary>
+    /// <summary>
+    /// Answer identical requests from a cache of rendered bodies (benchmarks): the state must not
+    /// change, and forwarding-history pages are cached by offset and size only (the window's
+    /// bounds move with the clock), so the forwards must lie well inside the window.
+    /// </summary>
     public bool CacheResponses { get; set; }
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
@@ -345,7 +349,9 @@ internal sealed class FakeLndServer : IAsyncDisposable
             return Status(500, 2, denied);
         }
 
-        var cacheKey = CacheResponses && !inconsistent ? $"{method} {path}{request.QueryString} {body}" : null;
+        // The forwarding window moves with the clock on every call; a cached answer ignores it (the state is static).
+        var cacheBody = route == "switch" ? $"{FakeLndRequestChecks.U64(root, "index_offset")}/{FakeLndRequestChecks.U64(root, "num_max_events")}" : body;
+        var cacheKey = CacheResponses && !inconsistent ? $"{method} {path}{request.QueryString} {cacheBody}" : null;
         if (cacheKey is not null && _responseCache.TryGetValue(cacheKey, out var cached))
         {
             return (200, cached);
