@@ -105,18 +105,24 @@ internal sealed class DependencyResilience(TimeProvider timeProvider, Dependency
         catch (TimeoutRejectedException timeout)
         {
             // Only reached if the timeout fired outside the attempt body; the body normally classifies it.
-            throw createFailure(FailureClass.Timeout, true, $"no complete answer within {settings.AttemptTimeout.TotalSeconds:0.###} s", timeout);
+            var failure = createFailure(FailureClass.Timeout, true, $"no complete answer within {settings.AttemptTimeout.TotalSeconds:0.###} s", timeout);
+            CountFailure(failure);
+            throw failure;
         }
         catch (BrokenCircuitException broken)
         {
             var failure = pipelines.LastOpeningFailure;
             ResilienceLog.CallRefused(logger, dependency, endpoint, failure.ToLabel());
             var until = broken.RetryAfter is { } wait ? $" for about {Math.Ceiling(wait.TotalSeconds)} s more" : "";
-            throw createFailure(
+            var refused = createFailure(
                 failure,
                 false,
                 $"the circuit is open after repeated failures ({failure.ToLabel()}); calls are refused{until}",
                 broken);
+
+            // A refusal is not a new failure of the dependency: never counted.
+            refused.Counted = true;
+            throw refused;
         }
     }
 

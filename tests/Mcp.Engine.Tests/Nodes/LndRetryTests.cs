@@ -62,10 +62,13 @@ public sealed class LndRetryTests
         Assert.That(first!.Failure, Is.EqualTo(FailureClass.Http5xx));
         Assert.That(host.Metric("mcp_dependency_circuit_state", "lnd:fake"), Is.EqualTo(2), "open after four failures");
         var sent = fake.Count("GET", "/v1/getinfo");
+        var failures = host.MetricSum("mcp_dependency_failures_total", "lnd:fake");
 
         var refused = await Capture(client.GetInfoAsync(CancellationToken.None));
         Assert.That(refused!.Message, Does.Contain("circuit is open"));
+        Assert.That(refused.Failure, Is.EqualTo(FailureClass.Http5xx), "the class of the failures that opened it");
         Assert.That(fake.Count("GET", "/v1/getinfo"), Is.EqualTo(sent), "no request while open");
+        Assert.That(host.MetricSum("mcp_dependency_failures_total", "lnd:fake"), Is.EqualTo(failures), "a refusal is not a new failure");
 
         fake.ClearFaults();
         time.Advance(TimeSpan.FromSeconds(30));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Mcp.Engine.Coordination;
 using Mcp.Engine.Observability;
@@ -87,8 +86,4 @@ internal sealed class GraphCache(IKeyValueCache cache, TimeSpan timeToLive, Metr
 
     private ValueTask WriteAsync(string key, GraphCacheEntry entry, CancellationToken cancellationToken) =>
         cache.SetAsync(key, JsonSerializer.Serialize(entry, GraphCacheJsonContext.Default.GraphCacheEntry), timeToLive, cancellationToken);
-
-    /// <summary>For messages: a short form of a pubkey.</summary>
-    public static string Short(string pubkey) =>
-        pubkey.Length > 16 ? string.Create(CultureInfo.InvariantCulture, $"{pubkey[..8]}…{pubkey[^8..]}") : pubkey;
 }
