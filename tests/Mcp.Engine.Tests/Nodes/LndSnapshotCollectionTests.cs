@@ -74,6 +74,8 @@ public sealed class LndSnapshotCollectionTests
 
         var snapshot = (await host.Client(fake.Definition()).CollectSnapshotAsync(CancellationToken.None)).Snapshot;
 
+        Assert.That(state.Channels.Count(c => !state.GraphNodes.ContainsKey(c.RemotePubkey)), Is.EqualTo(2), "the scenario has peers the graph does not know");
+        Assert.That(state.Channels.Select(c => c.RemotePubkey).Distinct().Count(), Is.EqualTo(36), "and peers with two channels");
         for (var i = 0; i < state.Channels.Count; i++)
         {
             var source = state.Channels[i];

@@ -63,7 +63,7 @@ internal static class FakeLndScenario
                 },
             };
             state.Channels.Add(channel);
-            if (i % 20 != 19 && !state.GraphNodes.ContainsKey(peer))
+            if (i % 20 != 7 && !state.GraphNodes.ContainsKey(peer))
             {
                 state.GraphNodes[peer] = new FakeGraphNode(peer, $"peer-{i}", (uint)random.Next(2, 2000), random.NextInt64(2_000_000, 50_000_000_000));
             }
