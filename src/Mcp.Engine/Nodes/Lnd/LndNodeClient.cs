@@ -450,16 +450,21 @@ internal sealed class LndNodeClient(
             new ParallelOptions { MaxDegreeOfParallelism = settings.PeerLookupConcurrency, CancellationToken = cancellationToken },
             async (pubkey, token) =>
             {
+                var info = await transport.GetOrNullAsync(
+                    NodeTemplate,
+                    $"/v1/graph/node/{pubkey}?include_channels=false",
+                    LndJsonContext.Default.LndNodeInfo,
+                    settings.MaxResponseBytes,
+                    tally,
+                    token);
                 PeerGraphData data;
-                try
+                if (info is null)
                 {
-                    var info = await transport.GetAsync(
-                        NodeTemplate,
-                        $"/v1/graph/node/{pubkey}?include_channels=false",
-                        LndJsonContext.Default.LndNodeInfo,
-                        settings.MaxResponseBytes,
-                        tally,
-                        token);
+                    // A private peer (or one the graph pruned): known to be unknown.
+                    data = new PeerGraphData(false, null, null, null);
+                }
+                else
+                {
                     if (info.Node is { } graphNode && !string.Equals(graphNode.PubKey, pubkey, StringComparison.OrdinalIgnoreCase))
                     {
                         throw Inconsistent(NodeTemplate, $"asked for node {pubkey}, got {graphNode.PubKey}");
@@ -475,11 +480,6 @@ internal sealed class LndNodeClient(
                         string.IsNullOrEmpty(info.Node?.Alias) ? null : info.Node.Alias,
                         (int)Math.Min(info.NumChannels, int.MaxValue),
                         info.TotalCapacity);
-                }
-                catch (NodeException e) when (e.IsNotFound)
-                {
-                    // A private peer (or one the graph pruned): known to be unknown.
-                    data = new PeerGraphData(false, null, null, null);
                 }
 
                 peers[pubkey] = data;
@@ -508,15 +508,20 @@ internal sealed class LndNodeClient(
                 if (edge is null)
                 {
                     Interlocked.Increment(ref misses);
-                    try
-                    {
-                        edge = LndPolicies.ToEdgePolicies(await ReadEdgeAsync(scid, tally, token), node.Id);
-                        await graphCache.SetEdgeAsync(scid, edge, token);
-                    }
-                    catch (NodeException e) when (e.IsNotFound)
+                    var read = await transport.GetOrNullAsync(
+                        EdgeTemplate,
+                        $"/v1/graph/edge/{scid.ToLndString()}",
+                        LndJsonContext.Default.LndChannelEdge,
+                        settings.MaxResponseBytes,
+                        tally,
+                        token);
+                    if (read is null)
                     {
                         return;
                     }
+
+                    edge = LndPolicies.ToEdgePolicies(read, node.Id);
+                    await graphCache.SetEdgeAsync(scid, edge, token);
                 }
                 else
                 {

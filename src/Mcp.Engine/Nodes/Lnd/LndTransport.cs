@@ -35,8 +35,17 @@ internal sealed class LndTransport(
     public string Dependency { get; } = NodeException.DependencyLabel(nodeId);
 
     /// <summary>A repeatable GET (retried on transient failures).</summary>
-    public Task<T> GetAsync<T>(string template, string path, JsonTypeInfo<T> responseType, long limitBytes, RequestTally? tally, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"GET {template}", path, content: null, responseType, limitBytes, repeatable: true, tally, cancellationToken);
+    public Task<T> GetAsync<T>(string template, string path, JsonTypeInfo<T> responseType, long limitBytes, RequestTally? tally, CancellationToken cancellationToken)
+        where T : class =>
+        SendAsync(HttpMethod.Get, $"GET {template}", path, content: null, responseType, limitBytes, repeatable: true, allowNotFound: false, tally, cancellationToken)!;
+
+    /// <summary>
+    /// A repeatable GET for which "not found" is a normal answer (a peer the graph does not know):
+    /// null, not a failure, so it counts neither as a dependency failure nor against the circuit.
+    /// </summary>
+    public Task<T?> GetOrNullAsync<T>(string template, string path, JsonTypeInfo<T> responseType, long limitBytes, RequestTally? tally, CancellationToken cancellationToken)
+        where T : class =>
+        SendAsync(HttpMethod.Get, $"GET {template}", path, content: null, responseType, limitBytes, repeatable: true, allowNotFound: true, tally, cancellationToken);
 
     /// <summary>A POST; retried on transient failures only when <paramref name="repeatable"/> (a read such as /v1/switch).</summary>
     public Task<TResponse> PostAsync<TRequest, TResponse>(
@@ -47,10 +56,11 @@ internal sealed class LndTransport(
         long limitBytes,
         bool repeatable,
         RequestTally? tally,
-        CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"POST {template}", template, JsonSerializer.SerializeToUtf8Bytes(body, requestType), responseType, limitBytes, repeatable, tally, cancellationToken);
+        CancellationToken cancellationToken)
+        where TResponse : class =>
+        SendAsync(HttpMethod.Post, $"POST {template}", template, JsonSerializer.SerializeToUtf8Bytes(body, requestType), responseType, limitBytes, repeatable, allowNotFound: false, tally, cancellationToken)!;
 
-    private async Task<T> SendAsync<T>(
+    private async Task<T?> SendAsync<T>(
         HttpMethod method,
         string label,
         string path,
@@ -58,12 +68,14 @@ internal sealed class LndTransport(
         JsonTypeInfo<T> responseType,
         long limitBytes,
         bool repeatable,
+        bool allowNotFound,
         RequestTally? tally,
         CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
-            return await resilience.ExecuteAsync(
+            return await resilience.ExecuteAsync<T?>(
                 Dependency,
                 label,
                 resilienceSettings,
@@ -84,7 +96,13 @@ internal sealed class LndTransport(
                     using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
                     if (!response.IsSuccessStatusCode)
                     {
-                        throw await ErrorFromResponseAsync(label, response, token);
+                        var error = await ErrorFromResponseAsync(label, response, token);
+                        if (allowNotFound && error.IsNotFound)
+                        {
+                            return null;
+                        }
+
+                        throw error;
                     }
 
                     try
