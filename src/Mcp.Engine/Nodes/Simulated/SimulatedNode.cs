@@ -246,7 +246,8 @@ internal sealed class SimulatedNode
             Policy = policy,
             Peer = peer,
             MarketPpm = random.LogUniform(20, 800),
-            DemandPerDay = random.Chance(0.3) ? 0 : random.LogUniform(0.2, 25),
+            // Most channels of a small routing node see a forward every day or two; some are idle, a few busy.
+            DemandPerDay = random.Chance(0.4) ? 0 : random.LogUniform(0.05, 6),
             Elasticity = 0.8 + random.NextDouble(),
             InboundWeight = random.LogUniform(0.2, 3),
         };
