@@ -5,7 +5,7 @@ using Mcp.Engine.Snapshots;
 
 namespace Mcp.Engine.Nodes.Lnd;
 
-/// <summary>Pure helpers around routing policies: reading them from edges, building and checking updates.</summary>
+/// <summary>Pure functions on routing policies: reading them from edges, building and checking updates.</summary>
 internal static class LndPolicies
 {
     /// <summary>A full <see cref="ChannelPolicy"/> from an announced routing policy (fails on out-of-range values).</summary>
