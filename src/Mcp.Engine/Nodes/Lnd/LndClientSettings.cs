@@ -21,7 +21,7 @@ internal sealed record LndClientSettings
     /// <summary>Graph lookups (peer nodes, edges) in flight at once for one collection.</summary>
     public int PeerLookupConcurrency { get; init; } = 8;
 
-    /// <summary>How long peer and edge data from the graph are cached.</summary>
+    /// <summary>How long peer and edge data from the graph are cached when <c>MCP_NETWORK_CACHE_TTL</c> is not set to a positive value.</summary>
     public TimeSpan GraphCacheTtl { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Connections are renewed this often (picks up a rotated tls.cert and DNS changes).</summary>
