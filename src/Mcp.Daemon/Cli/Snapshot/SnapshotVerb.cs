@@ -1,0 +1,122 @@
+using System.CommandLine;
+using Mcp.Engine.Nodes;
+using Mcp.Engine.Resilience;
+using Microsoft.Extensions.Logging;
+
+namespace Mcp.Daemon.Cli.Snapshot;
+
+/// <summary>
+/// <c>mcp-daemon snapshot --node ID [--out FILE]</c>: collects a live snapshot of one node of the
+/// nodes file and writes it as <c>mcp.node-snapshot/1</c> to FILE (atomically) or to stdout.
+/// Exit codes: 0 written; 69 the node is unreachable, refused the call or sent unusable data
+/// (the message says which); 73 the output file cannot be written; 78 no such node.
+/// </summary>
+internal sealed class SnapshotVerb(INodeClientFactory clients, ILogger<SnapshotVerb> logger)
+{
+    /// <summary>EX_CANTCREAT (sysexits.h): the output file cannot be created or written.</summary>
+    public const int CannotCreateOutput = 73;
+
+    /// <summary>
+    /// The System.CommandLine command. <paramref name="resolveNode"/> finds a node of the nodes file by
+    /// id (null when there is none); <paramref name="createVerb"/> builds the verb from the
+    /// composed services.
+    /// </summary>
+    public static Command CreateCommand(Func<string, NodeDefinition?> resolveNode, Func<SnapshotVerb> createVerb, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(resolveNode);
+        ArgumentNullException.ThrowIfNull(createVerb);
+        var node = new Option<string>("--node") { Description = "Id of the node in the nodes file.", Required = true };
+        var output = new Option<string?>("--out") { Description = "File to write (atomically); default: standard output." };
+        var command = new Command("snapshot", "Collect a live snapshot of a node into the mcp.node-snapshot/1 format.") { node, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var id = parse.GetValue(node)!;
+            var definition = resolveNode(id);
+            if (definition is null)
+            {
+                await stderr.WriteLineAsync($"snapshot: no node '{id}' in the nodes file (MCP_NODES_FILE) or the simulated fleet");
+                return Cli.ExitCodes.ConfigError;
+            }
+
+            return await createVerb().RunAsync(definition, parse.GetValue(output), stdout, stderr, cancellationToken);
+        });
+        return command;
+    }
+
+    public async Task<int> RunAsync(NodeDefinition node, string? outPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        CollectedSnapshot collected;
+        try
+        {
+            collected = await clients.Create(node).CollectSnapshotAsync(cancellationToken);
+        }
+        catch (NodeException e)
+        {
+            var failure = e.Failure.ToLabel();
+            SnapshotLog.Failed(logger, node.Id, failure, e.Message);
+            await stderr.WriteLineAsync($"snapshot: node '{node.Id}' failed ({failure}): {e.Message}");
+            return Cli.ExitCodes.Unavailable;
+        }
+        catch (ArgumentException e)
+        {
+            await stderr.WriteLineAsync($"snapshot: {e.Message}");
+            return Cli.ExitCodes.ConfigError;
+        }
+
+        foreach (var warning in collected.Provenance.Warnings)
+        {
+            await stderr.WriteLineAsync($"snapshot: warning: {warning}");
+        }
+
+        var json = SnapshotJsonWriter.ToUtf8(collected.Snapshot);
+        if (string.IsNullOrEmpty(outPath) || outPath == "-")
+        {
+            await stdout.WriteAsync(System.Text.Encoding.UTF8.GetString(json));
+            await stdout.FlushAsync(cancellationToken);
+            return Cli.ExitCodes.Ok;
+        }
+
+        try
+        {
+            await WriteAtomicallyAsync(outPath, json, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"snapshot: cannot write '{outPath}': {e.Message}");
+            return CannotCreateOutput;
+        }
+
+        SnapshotLog.Written(logger, node.Id, outPath, collected.Snapshot.Channels.Count);
+        await stdout.WriteLineAsync($"snapshot of node '{node.Id}' ({collected.Snapshot.Channels.Count} channels) written to {outPath}");
+        return Cli.ExitCodes.Ok;
+    }
+
+    /// <summary>Temp file in the same directory, fsync, rename over the target: never a half-written file.</summary>
+    private static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full) ?? ".";
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(content, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}
