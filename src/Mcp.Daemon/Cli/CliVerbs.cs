@@ -9,6 +9,7 @@ internal static class CliVerbs
         new CheckConfigVerb(),
         new VersionVerb(),
 
+        new SnapshotCliVerb(),
         new CronVerb(),
 
         // decide, snapshot, decisions list, rollback, reports run/show/stats: add here.

@@ -17,6 +17,9 @@ internal static class ExitCodes
     /// <summary>EX_UNAVAILABLE: a dependency (node, database, Redis) is unreachable.</summary>
     public const int Unavailable = 69;
 
+    /// <summary>EX_CANTCREAT: an output file cannot be created or written.</summary>
+    public const int CannotCreate = 73;
+
     /// <summary>EX_SOFTWARE: an internal error.</summary>
     public const int InternalError = 70;
 

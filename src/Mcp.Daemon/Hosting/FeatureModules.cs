@@ -1,4 +1,5 @@
 using Mcp.Daemon.Storage;
+using Mcp.Engine.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mcp.Daemon.Hosting;
@@ -20,7 +21,7 @@ internal static class FeatureModules
         services.AddMcpStorage();
         services.AddHealthChecks().AddMcpStorageChecks();
         services.AddStartupTask<StorageStartupTask>();
-        // services.AddNodeConnectors();   // LND REST, simulated fleet, network context
+        services.AddNodeConnectors();
         // services.AddDecisionEngine();   // thresholds file (configuration check), engine
         // services.AddDecisionLoop();
         // services.AddDailyReports();

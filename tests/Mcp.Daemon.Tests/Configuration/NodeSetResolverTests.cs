@@ -34,9 +34,9 @@ public sealed class NodeSetResolverTests
 
         Assert.That(result.Nodes.Select(n => (n.Id, n.UserId, n.SimulationSeed)), Is.EqualTo(new[]
         {
-            ("sim-1", "sim-user-1", (int?)1),
-            ("sim-2", "sim-user-2", (int?)2),
-            ("sim-3", "sim-user-3", (int?)3),
+            ("sim-001", "sim-user-001", (int?)1),
+            ("sim-002", "sim-user-002", (int?)2),
+            ("sim-003", "sim-user-003", (int?)3),
         }));
     }
 

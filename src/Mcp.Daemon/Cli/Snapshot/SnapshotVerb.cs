@@ -14,31 +14,36 @@ namespace Mcp.Daemon.Cli.Snapshot;
 internal sealed class SnapshotVerb(INodeClientFactory clients, ILogger<SnapshotVerb> logger)
 {
     /// <summary>EX_CANTCREAT (sysexits.h): the output file cannot be created or written.</summary>
-    public const int CannotCreateOutput = 73;
+    public const int CannotCreateOutput = Cli.ExitCodes.CannotCreate;
 
     /// <summary>
-    /// The System.CommandLine command. <paramref name="resolveNode"/> finds a node of the nodes file by
-    /// id (null when there is none); <paramref name="createVerb"/> builds the verb from the
-    /// composed services.
+    /// The System.CommandLine command. <paramref name="prepare"/> runs per invocation and returns the
+    /// node resolver and the verb built from that invocation's services (null: it already printed why,
+    /// with the exit code in <see cref="SnapshotInvocation.ExitCode"/>).
     /// </summary>
-    public static Command CreateCommand(Func<string, NodeDefinition?> resolveNode, Func<SnapshotVerb> createVerb, TextWriter stdout, TextWriter stderr)
+    public static Command CreateCommand(Func<ParseResult, CancellationToken, Task<SnapshotInvocation>> prepare, TextWriter stdout, TextWriter stderr)
     {
-        ArgumentNullException.ThrowIfNull(resolveNode);
-        ArgumentNullException.ThrowIfNull(createVerb);
+        ArgumentNullException.ThrowIfNull(prepare);
         var node = new Option<string>("--node") { Description = "Id of the node in the nodes file.", Required = true };
         var output = new Option<string?>("--out") { Description = "File to write (atomically); default: standard output." };
         var command = new Command("snapshot", "Collect a live snapshot of a node into the mcp.node-snapshot/1 format.") { node, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            await using var invocation = await prepare(parse, cancellationToken);
+            if (invocation.Verb is null || invocation.ResolveNode is null)
+            {
+                return invocation.ExitCode;
+            }
+
             var id = parse.GetValue(node)!;
-            var definition = resolveNode(id);
+            var definition = invocation.ResolveNode(id);
             if (definition is null)
             {
                 await stderr.WriteLineAsync($"snapshot: no node '{id}' in the nodes file (MCP_NODES_FILE) or the simulated fleet");
                 return Cli.ExitCodes.ConfigError;
             }
 
-            return await createVerb().RunAsync(definition, parse.GetValue(output), stdout, stderr, cancellationToken);
+            return await invocation.Verb.RunAsync(definition, parse.GetValue(output), stdout, stderr, cancellationToken);
         });
         return command;
     }

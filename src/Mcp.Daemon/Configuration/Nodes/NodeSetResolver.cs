@@ -1,12 +1,13 @@
 using Mcp.Engine.Configuration;
 using Mcp.Engine.Nodes;
+using Mcp.Engine.Nodes.Simulated;
 
 namespace Mcp.Daemon.Configuration.Nodes;
 
 /// <summary>
 /// Decides which nodes the daemon manages: the nodes file when it exists; otherwise the single
 /// node of the <c>MCP_LND_*</c> settings; plus <c>MCP_SIMULATED_NODES</c> simulated nodes
-/// (<c>sim-1</c> ... <c>sim-N</c>, owner <c>sim-user-N</c>, seed N). No node at all is an error.
+/// (<c>sim-001</c> ... <c>sim-N</c>, owner <c>sim-user-N</c>, seed N). No node at all is an error.
 /// </summary>
 internal sealed class NodeSetResolver(NodesFileLoader loader)
 {
@@ -58,16 +59,15 @@ internal sealed class NodeSetResolver(NodesFileLoader loader)
             });
         }
 
-        for (var i = 1; i <= daemon.SimulatedNodes; i++)
+        foreach (var simulated in SimulatedFleet.CreateDefinitions(daemon.SimulatedNodes))
         {
-            var id = $"sim-{i}";
-            if (nodes.Any(n => n.Id == id))
+            if (nodes.Any(n => n.Id == simulated.Id))
             {
-                problems.Add(new ConfigurationProblem($"MCP_SIMULATED_NODES={daemon.SimulatedNodes}: simulated node id '{id}' is also declared in {fileUsed}; rename that node"));
+                problems.Add(new ConfigurationProblem($"MCP_SIMULATED_NODES={daemon.SimulatedNodes}: simulated node id '{simulated.Id}' is also declared in {fileUsed}; rename that node"));
                 continue;
             }
 
-            nodes.Add(new NodeDefinition { Id = id, UserId = $"sim-user-{i}", SimulationSeed = i, DailyReport = true });
+            nodes.Add(simulated);
         }
 
         if (problems.Count == 0 && nodes.Count == 0)

@@ -101,7 +101,10 @@ public sealed class SnapshotVerbTests
         using var directory = new TempDirectory();
         var fleet = SimulatedFleet.CreateDefinitions(2);
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var command = SnapshotVerb.CreateCommand(id => fleet.FirstOrDefault(n => n.Id == id), () => Verb(host), stdout, stderr);
+        var command = SnapshotVerb.CreateCommand(
+            (_, _) => Task.FromResult(new SnapshotInvocation(id => fleet.FirstOrDefault(n => n.Id == id), Verb(host), 0)),
+            stdout,
+            stderr);
         var root = new RootCommand("test") { command };
 
         var ok = await root.Parse(["snapshot", "--node", "sim-002", "--out", directory.Combine("s.json")]).InvokeAsync(new InvocationConfiguration(), CancellationToken.None);
