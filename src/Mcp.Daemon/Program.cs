@@ -1,3 +1,4 @@
-// Composition root: builds the host or runs a CLI verb. The foundation work fills this in.
-Console.WriteLine("mcp-daemon: skeleton");
-return 0;
+// mcp-daemon: parses the command line and runs a verb; no verb runs the daemon (see Cli/).
+using Mcp.Daemon.Cli;
+
+return await CliApplication.RunAsync(args, CliContext.FromProcess(), CancellationToken.None);

@@ -8,6 +8,9 @@ internal static class ExitCodes
     /// <summary>Some items of a batch failed (reports run, rollback).</summary>
     public const int PartialFailure = 1;
 
+    /// <summary>EX_USAGE: the command line does not parse (unknown verb or option, missing value).</summary>
+    public const int UsageError = 64;
+
     /// <summary>EX_DATAERR: bad input data (snapshot, cron expression, zone).</summary>
     public const int DataError = 65;
 

@@ -3,7 +3,7 @@ namespace Mcp.Engine.Configuration;
 /// <summary>Process-wide settings: mode, directories, logging, the HTTP port, input files.</summary>
 internal sealed class DaemonOptions
 {
-    [EnvSetting("MCP_DRY_RUN", Aliases = ["DRY_RUN"], Description = "Shadow mode: record what would change, never call the policy endpoint.")]
+    [EnvSetting("MCP_DRY_RUN", Aliases = ["DRY_RUN"], Reloadable = true, Description = "Shadow mode: record what would change, never call the policy endpoint.")]
     public bool DryRun { get; set; } = true;
 
     [EnvSetting("MCP_DATA_DIR", Description = "State directory (database, reports). Default $STATE_DIRECTORY or /var/lib/mcp-daemon.")]
@@ -12,7 +12,7 @@ internal sealed class DaemonOptions
     [EnvSetting("MCP_LOG_DIR", Description = "Directory of mcp-daemon.log. Default $LOGS_DIRECTORY or /var/log/mcp-daemon.")]
     public string LogDir { get; set; } = "/var/log/mcp-daemon";
 
-    [EnvSetting("MCP_LOG_LEVEL", Aliases = ["LOG_LEVEL"], Description = "Minimum log level: Trace, Debug, Information, Warning, Error, Critical (also info, warn, debug).")]
+    [EnvSetting("MCP_LOG_LEVEL", Aliases = ["LOG_LEVEL"], Reloadable = true, Description = "Minimum log level: Trace, Debug, Information, Warning, Error, Critical (also info, warn, debug).")]
     public string LogLevel { get; set; } = "Information";
 
     [EnvSetting("MCP_HTTP_LISTEN", Description = "host:port of the health and metrics listener.")]

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Mcp.Daemon.Hosting;
+
+namespace Mcp.Daemon.Cli;
+
+/// <summary><c>mcp-daemon version</c>: version, commit and runtime.</summary>
+internal sealed class VersionVerb : ICliVerb
+{
+    public Command Build(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var command = new Command("version", "Print the version, the commit it was built from and the .NET runtime.");
+        command.SetAction(_ =>
+        {
+            var build = BuildInfo.Current;
+            context.Output.WriteLine($"mcp-daemon {build.Version}");
+            context.Output.WriteLine($"commit: {build.Commit}");
+            context.Output.WriteLine($"runtime: {build.Runtime}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,16 @@
+using Mcp.Engine.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Mcp.Daemon.Configuration.Validation;
+
+internal sealed class DecisionLoopOptionsValidator : IValidateOptions<DecisionLoopOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DecisionLoopOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var checks = new OptionsChecks<DecisionLoopOptions>();
+        checks.Duration(nameof(DecisionLoopOptions.Interval), options.Interval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7));
+        checks.Range(nameof(DecisionLoopOptions.MaxConcurrentNodes), options.MaxConcurrentNodes, 1, 64);
+        return checks.Result();
+    }
+}

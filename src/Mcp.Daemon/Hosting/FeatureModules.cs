@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mcp.Daemon.Hosting;
+
+/// <summary>
+/// THE place where features register their services, for the daemon (<c>run</c>) and for every
+/// CLI verb alike (verbs resolve the same services; hosted services only start under <c>run</c>).
+/// Add one line per feature, calling an <c>Add...</c> extension method that lives in the feature's
+/// folder. A feature typically registers: its options validator (<c>IValidateOptions&lt;T&gt;</c>),
+/// its services, a <c>DaemonLoopService</c> (heartbeat + startup gate) with <c>AddHostedService</c>,
+/// a startup task (<c>AddStartupTask</c>), health checks (<c>AddHealthChecks().AddCheck</c>), a reload
+/// handler (<c>AddReloadHandler</c>), online checks (<c>AddOnlineCheck</c>/<c>AddOnlineCheckSource</c>)
+/// and configuration checks (<c>AddConfigurationCheck</c>, e.g. the thresholds file).
+/// </summary>
+internal static class FeatureModules
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        // Register features here, one line each, e.g.:
+        // services.AddStorage();          // storage and coordination
+        // services.AddNodeConnectors();   // LND REST, simulated fleet, network context
+        // services.AddDecisionEngine();   // thresholds file (configuration check), engine
+        // services.AddDecisionLoop();
+        // services.AddDailyReports();
+        // services.AddMonitoring();
+        return services;
+    }
+}
