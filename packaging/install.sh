@@ -14,6 +14,8 @@
 #   --configuration NAME  build configuration to publish (default Release)
 #   --no-build            publish the existing build output of that configuration (no compilation)
 #   --root DIR            same as DESTDIR=DIR
+#   --start               also start the service on a first install (by default a first install only
+#                         enables it: the daemon needs at least one node, see /etc/mcp-daemon/nodes.yaml)
 #   --no-start            never start or restart the service
 #   --keep N              releases kept under /opt/mcp-daemon/releases (default 3, at least 2)
 #   --rollback            point "current" at the previous release, restart, and stop
@@ -27,6 +29,8 @@
 #   /etc/tmpfiles.d/mcp-daemon.conf                    /etc/mcp-daemon ownership and mode
 #   /etc/logrotate.d/mcp-daemon                        rotation of /var/log/mcp-daemon/*.log
 #   /etc/mcp-daemon/{mcp-daemon.env,nodes.yaml,decision_thresholds.yaml}   examples, only if absent
+#                                             (mode 0640, group mcp-daemon: systemd reads the env file
+#                                             at start, the daemon re-reads it on reload)
 #
 # The publish is framework-dependent: the server needs the ASP.NET Core runtime 10
 # (package aspnetcore-runtime-10.0) in /usr/share/dotnet or /usr/lib/dotnet.
@@ -45,6 +49,7 @@ PUBLISH_ONLY=""
 CONFIGURATION=Release
 NO_BUILD=0
 START=1
+START_FRESH=0
 KEEP=3
 ROLLBACK=0
 
@@ -59,6 +64,7 @@ while [ $# -gt 0 ]; do
     --configuration) CONFIGURATION=${2:?--configuration needs a name}; shift 2 ;;
     --no-build) NO_BUILD=1; shift ;;
     --root) ROOT=${2:?--root needs a directory}; shift 2 ;;
+    --start) START_FRESH=1; shift ;;
     --no-start) START=0; shift ;;
     --keep) KEEP=${2:?--keep needs a number}; shift 2 ;;
     --rollback) ROLLBACK=1; shift ;;
@@ -139,22 +145,32 @@ install_example() { # SRC DEST MODE: only when DEST does not exist (operators ow
 restart_or_rollback() { # a release or the unit changed
   local was_active=$1 fresh=$2
   systemd_running && [ "$START" = 1 ] || return 0
-  if [ "$was_active" = 1 ] || [ "$fresh" = 1 ]; then
+  if [ "$was_active" = 1 ] || { [ "$fresh" = 1 ] && [ "$START_FRESH" = 1 ]; }; then
     say "starting $UNIT (returns once the daemon reports READY)"
     if systemctl restart "$UNIT"; then
       say "$UNIT is $(systemctl is-active "$UNIT")"
       return 0
     fi
-    local previous
-    previous=$(link_target "$OPT/previous")
-    if [ "$fresh" = 0 ] && [ -n "$previous" ] && [ -d "$OPT/releases/$previous" ]; then
-      say "the new release did not start; rolling back to $previous"
-      switch_link current "$previous"
+    if [ "$fresh" = 0 ] && [ -n "$CURRENT" ] && [ -d "$OPT/releases/$CURRENT" ] && [ "$CURRENT" != "$RELEASE" ]; then
+      say "the new release $RELEASE did not start; rolling back to $CURRENT"
+      switch_link current "$CURRENT"
+      if [ -n "$PREVIOUS" ] && [ -d "$OPT/releases/$PREVIOUS" ]; then switch_link previous "$PREVIOUS"; else rm -f "$OPT/previous"; fi
+      if [ "$CREATED" = 1 ]; then
+        rm -rf "${OPT:?}/releases/$RELEASE"
+        say "removed the failed release $RELEASE"
+      fi
+      systemctl reset-failed "$UNIT" 2>/dev/null || true
       systemctl restart "$UNIT" || true
     fi
     die "$UNIT did not start: see journalctl -u $UNIT -n 50"
   fi
-  say "$UNIT is not running; start it with: systemctl start $UNIT"
+  if [ "$fresh" = 1 ]; then
+    say "installed and enabled, not started: declare your nodes in /etc/mcp-daemon/nodes.yaml, check with"
+    say "  /opt/mcp-daemon/current/mcp-daemon check-config --env-file /etc/mcp-daemon/mcp-daemon.env"
+    say "then: systemctl start $UNIT"
+  else
+    say "$UNIT is not running; start it with: systemctl start $UNIT"
+  fi
 }
 
 do_rollback() {
@@ -210,7 +226,9 @@ RELEASE=$(release_name "$FROM")
 
 # 1. The release directory and the "current"/"previous" links.
 mkdir -p "$OPT/releases"
+CREATED=0
 if [ ! -d "$OPT/releases/$RELEASE" ]; then
+  CREATED=1
   rm -rf "$OPT/releases/.$RELEASE.partial"
   cp -R "$FROM" "$OPT/releases/.$RELEASE.partial"
   [ "$LIVE" = 1 ] && chown -R root:root "$OPT/releases/.$RELEASE.partial"
@@ -220,6 +238,7 @@ if [ ! -d "$OPT/releases/$RELEASE" ]; then
   say "installed release $RELEASE"
 fi
 CURRENT=$(link_target "$OPT/current")
+PREVIOUS=$(link_target "$OPT/previous")
 FRESH=0
 [ -z "$CURRENT" ] && FRESH=1
 CHANGED=0
@@ -254,11 +273,15 @@ else
   chmod 0750 "$ROOT/etc/mcp-daemon"
 fi
 
-# 4. Examples, only where the operator has no file yet. The env file is read by systemd (as root)
-#    before the daemon starts, so it can stay 0600; the daemon reads nodes and thresholds itself.
-install_example "$PACKAGING/config/mcp-daemon.env" "$ROOT/etc/mcp-daemon/mcp-daemon.env" 0600
-install_example "$PACKAGING/config/nodes.yaml" "$ROOT/etc/mcp-daemon/nodes.yaml" 0640
-install_example "$REPO/config/decision_thresholds.yaml" "$ROOT/etc/mcp-daemon/decision_thresholds.yaml" 0640
+# 4. Examples, on the first install only and only where the operator has no file yet (an upgrade
+#    never brings back a file the operator removed, e.g. nodes.yaml when the node comes from the env
+#    file). systemd reads the env file as root at start; the daemon re-reads it on reload (SIGHUP),
+#    hence group mcp-daemon may read it (0640).
+if [ "$FRESH" = 1 ]; then
+  install_example "$PACKAGING/config/mcp-daemon.env" "$ROOT/etc/mcp-daemon/mcp-daemon.env" 0640
+  install_example "$PACKAGING/config/nodes.yaml" "$ROOT/etc/mcp-daemon/nodes.yaml" 0640
+  install_example "$REPO/config/decision_thresholds.yaml" "$ROOT/etc/mcp-daemon/decision_thresholds.yaml" 0640
+fi
 
 # 5. systemd.
 if systemd_running; then

@@ -58,7 +58,8 @@ public sealed class InstallScriptTests
             Assert.That(File.Exists(Path.Combine(_root, "etc/sysusers.d/mcp-daemon.conf")), Is.True);
             Assert.That(File.Exists(Path.Combine(_root, "etc/tmpfiles.d/mcp-daemon.conf")), Is.True);
             Assert.That(File.GetUnixFileMode(Path.Combine(_root, "etc/mcp-daemon/mcp-daemon.env")),
-                Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "the env file may hold secrets");
+                Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead),
+                "the env file may hold secrets: root writes it, the service group reads it on reload, nobody else");
             Assert.That(File.GetUnixFileMode(Path.Combine(_root, "etc/mcp-daemon")) & UnixFileMode.OtherRead, Is.EqualTo(UnixFileMode.None));
             Assert.That(File.ReadAllText(Path.Combine(_root, "etc/mcp-daemon/nodes.yaml")), Does.Contain("nodes: []"));
         });
