@@ -237,6 +237,14 @@ if [ ! -d "$OPT/releases/$RELEASE" ]; then
   mv -T "$OPT/releases/.$RELEASE.partial" "$OPT/releases/$RELEASE"
   say "installed release $RELEASE"
 fi
+# A live install refuses a build that cannot even start here (missing ASP.NET Core runtime, damaged
+# files) before it touches the running release.
+if [ "$LIVE" = 1 ] && ! env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin "$OPT/releases/$RELEASE/mcp-daemon" version >"$WORK/version.out" 2>&1; then
+  sed 's/^/  /' "$WORK/version.out" >&2
+  [ "$CREATED" = 1 ] && rm -rf "${OPT:?}/releases/$RELEASE"
+  die "the new build does not run on this machine ('mcp-daemon version' failed; is the ASP.NET Core runtime 10 installed?); nothing was changed"
+fi
+
 CURRENT=$(link_target "$OPT/current")
 PREVIOUS=$(link_target "$OPT/previous")
 FRESH=0

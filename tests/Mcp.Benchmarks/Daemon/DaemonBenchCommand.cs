@@ -76,10 +76,13 @@ internal static class DaemonBenchCommand
                 ["run"],
                 new Dictionary<string, string>(extraEnvironment, StringComparer.Ordinal)
                 {
+                    // As under systemd, minus the unit: a scratch state/log/config directory each run,
+                    // a simulated fleet of two nodes (no LND here), production defaults otherwise.
                     ["MCP_HTTP_LISTEN"] = "127.0.0.1:{port}",
                     ["MCP_DATA_DIR"] = "{dir}/data",
                     ["MCP_LOG_DIR"] = "{dir}/log",
-                    ["MCP_NODES_FILE"] = "{dir}/nodes.yaml",
+                    ["CONFIGURATION_DIRECTORY"] = "{dir}/conf",
+                    ["MCP_SIMULATED_NODES"] = "2",
                 },
                 "/metrics",
                 SendsReady: true),
@@ -198,7 +201,6 @@ internal static class DaemonBenchCommand
             .Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{dir}", directory, StringComparison.Ordinal);
 
-        File.WriteAllText(Path.Combine(directory, "nodes.yaml"), "nodes: []\n");
         var info = new ProcessStartInfo(target.Executable)
         {
             UseShellExecute = false,

@@ -310,7 +310,7 @@ public sealed partial class DaemonUnderSystemdTests
 
     [Test]
     [Order(9)]
-    public async Task An_upgrade_restarts_into_the_new_release_a_broken_one_is_rolled_back_and_rollback_works()
+    public async Task An_upgrade_restarts_into_the_new_release_bad_builds_never_replace_a_good_one_and_rollback_works()
     {
         await EnsureRunningAsync();
         var first = await CurrentReleaseAsync();
@@ -330,15 +330,36 @@ public sealed partial class DaemonUnderSystemdTests
             Assert.That(await Sandbox.ShowAsync(Unit, "MainPID"), Is.Not.EqualTo(pid), "the upgrade must restart the daemon");
         });
 
-        // A build that cannot start: the installer puts the last good release back.
-        var broken = Path.Combine(Sandbox.ShareDirectory, "publish-broken");
-        CopyDirectory(Path.Combine(Sandbox.ShareDirectory, "publish"), broken);
-        await File.WriteAllTextAsync(Path.Combine(broken, "mcp-daemon.dll"), "not an assembly");
+        // A damaged build: the installer's smoke test ("mcp-daemon version") refuses it before anything changes.
+        var damaged = Path.Combine(Sandbox.ShareDirectory, "publish-damaged");
+        CopyDirectory(Path.Combine(Sandbox.ShareDirectory, "publish"), damaged);
+        await File.WriteAllTextAsync(Path.Combine(damaged, "mcp-daemon.dll"), "not an assembly");
+        pid = await Sandbox.ShowAsync(Unit, "MainPID");
+        var refused = await Sandbox.ExecAsync("bash", Installer, "--from", SystemdSandbox.ShareMountPoint + "/publish-damaged");
+        Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
+        Assert.That(refused.StandardError, Does.Contain("nothing was changed"));
+        Assert.That(await CurrentReleaseAsync(), Is.EqualTo(upgraded));
+        Assert.That(await Sandbox.ShowAsync(Unit, "MainPID"), Is.EqualTo(pid));
+
+        // A build that runs but cannot start the service: the installer puts the last good release back.
+        var failing = Path.Combine(Sandbox.ShareDirectory, "publish-failing");
+        CopyDirectory(Path.Combine(Sandbox.ShareDirectory, "publish"), failing);
+        File.Move(Path.Combine(failing, "mcp-daemon"), Path.Combine(failing, "mcp-daemon.real"));
+        await File.WriteAllTextAsync(Path.Combine(failing, "mcp-daemon"), """
+            #!/bin/sh
+            # Passes the installer's smoke test, then fails to start like a daemon rejecting its environment.
+            if [ "$1" = version ]; then exec "$(dirname "$0")/mcp-daemon.real" version; fi
+            echo "simulated start failure" >&2
+            exit 70
+
+            """);
+        File.SetUnixFileMode(Path.Combine(failing, "mcp-daemon"), (UnixFileMode)Convert.ToInt32("755", 8));
         await Sandbox.SystemctlAsync("reset-failed", Unit);
-        var failed = await Sandbox.ExecAsync("bash", Installer, "--from", SystemdSandbox.ShareMountPoint + "/publish-broken");
+        var failed = await Sandbox.ExecAsync("bash", Installer, "--from", SystemdSandbox.ShareMountPoint + "/publish-failing");
         Assert.That(failed.ExitCode, Is.Not.Zero, failed.ToString());
         Assert.That(failed.StandardOutput, Does.Contain("rolling back"));
         Assert.That(await CurrentReleaseAsync(), Is.EqualTo(upgraded));
+        Assert.That(await PreviousReleaseAsync(), Is.EqualTo(first), "the failed release must not become the rollback target");
         await Sandbox.WaitUntilAsync(async () => await Sandbox.ShowAsync(Unit, "ActiveState") == "active", Patience, "the last good release to run again");
 
         // And the operator's rollback to the release before.

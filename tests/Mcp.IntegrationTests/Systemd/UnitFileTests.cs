@@ -27,6 +27,13 @@ public sealed partial class UnitFileTests
             Assert.That(Seconds(unit.Get("Service", "WatchdogSec")), Is.GreaterThan(0));
             Assert.That(unit.Get("Service", "Restart"), Is.EqualTo("on-failure"));
             Assert.That(unit.Get("Service", "KillSignal"), Is.Null.Or.EqualTo("SIGTERM"), "the host stops gracefully on SIGTERM only");
+
+            // .NET catches SIGABRT (systemd's default watchdog signal) and a wedged process then hangs
+            // until TimeoutAbortSec instead of dying: a stuck daemon must be killed outright.
+            Assert.That(unit.Get("Service", "WatchdogSignal"), Is.EqualTo("SIGKILL"));
+
+            // A configuration error (exit 78) is not cured by restarting.
+            Assert.That(unit.Get("Service", "RestartPreventExitStatus")?.Split(' '), Does.Contain("78"));
         });
     }
 
