@@ -22,10 +22,11 @@ internal static class ConfigurationValidator
         ArgumentNullException.ThrowIfNull(services);
         var problems = new List<ConfigurationProblem>();
         var catalog = services.GetRequiredService<SettingsCatalog>();
+        var settings = services.GetRequiredService<SettingsState>().Current;
         foreach (var type in catalog.OptionsTypes)
         {
             var failures = (IEnumerable<string>)ValidateMethod.MakeGenericMethod(type).Invoke(null, [services])!;
-            problems.AddRange(failures.Select(f => new ConfigurationProblem(f)));
+            problems.AddRange(failures.Select(f => new ConfigurationProblem(NameTheOrigin(f, settings))));
         }
 
         // File checks only make sense once the settings that name the files are valid.
@@ -38,6 +39,26 @@ internal static class ConfigurationValidator
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// A validator names the canonical variable; when the value came from an old name, say so,
+    /// since that is the line the operator has to change: <c>LOG_LEVEL (alias of MCP_LOG_LEVEL)="x" ...</c>.
+    /// </summary>
+    private static string NameTheOrigin(string failure, ResolvedSettings settings)
+    {
+        var equals = failure.IndexOf('=', StringComparison.Ordinal);
+        var space = failure.IndexOf(' ', StringComparison.Ordinal);
+        var end = equals < 0 ? space : space < 0 ? equals : Math.Min(equals, space);
+        if (end <= 0 || settings.Catalog.Find(failure[..end]) is not { } setting)
+        {
+            return failure;
+        }
+
+        var resolved = settings[setting.Name];
+        return resolved.Source is SettingSource.Alias or SettingSource.Legacy
+            ? $"{resolved.Origin} (alias of {setting.Name}){failure[end..]}"
+            : failure;
     }
 
     /// <summary>Runs the options validators on the values of <paramref name="candidate"/> (a reload not yet applied).</summary>

@@ -33,9 +33,9 @@ internal sealed class SettingsCatalog
     public static SettingsCatalog Discover(params Assembly[] assemblies)
     {
         var settings = new List<SettingDescriptor>();
-        // Engine options first (in name order), then the daemon's own.
+        // Engine options first (DaemonOptions, then by name), then the daemon's own.
         var engine = typeof(EnvSettingAttribute).Assembly;
-        foreach (var type in assemblies.SelectMany(SafeTypes).Where(t => t.IsClass && !t.IsAbstract).OrderBy(t => t.Assembly == engine ? 0 : 1).ThenBy(t => t.Name, StringComparer.Ordinal))
+        foreach (var type in assemblies.SelectMany(SafeTypes).Where(t => t.IsClass && !t.IsAbstract).OrderBy(t => t.Assembly == engine ? 0 : 1).ThenBy(t => t.Name == "DaemonOptions" ? 0 : 1).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken))
             {

@@ -19,6 +19,9 @@ internal static partial class SystemdLog
     [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Loop {Loop} made progress again after being stuck")]
     public static partial void LoopRecovered(ILogger logger, string loop);
 
+    [LoggerMessage(EventId = 306, Level = LogLevel.Debug, Message = "Watchdog ping withheld: stuck loop(s) {Loops}")]
+    public static partial void PingWithheld(ILogger logger, string loops);
+
     [LoggerMessage(EventId = 305, Level = LogLevel.Error, Message = "Loop {Loop} is stuck: no progress for {Age} (its deadline is {Deadline}); /health/live reports 503")]
     public static partial void LoopStuckNoWatchdog(ILogger logger, string loop, TimeSpan age, TimeSpan deadline);
 }

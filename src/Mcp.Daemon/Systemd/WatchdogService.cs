@@ -72,12 +72,19 @@ internal sealed class WatchdogService(
             SystemdLog.LoopRecovered(logger, recovered);
         }
 
-        if (Enabled && stuck.Count == 0)
+        if (!Enabled)
+        {
+            return false;
+        }
+
+        if (stuck.Count == 0)
         {
             notifier.Notify("WATCHDOG=1");
             return true;
         }
 
+        var names = string.Join(", ", stuck.Select(s => s.Loop));
+        SystemdLog.PingWithheld(logger, names);
         return false;
     }
 }

@@ -115,9 +115,9 @@ internal sealed partial class NodesFileLoader(Func<string, bool>? fileExists = n
         }
 
         var before = context.Problems.Count;
-        context.OnlyKeys(map, NodeKeys, "a node");
         var id = context.RequiredString(map, "id", IdRegex(), "lowercase letters, digits, '.', '_' or '-', starting with a letter or digit (at most 63)");
         var where = id is null ? "node" : $"node '{id}'";
+        context.OnlyKeys(map, NodeKeys, where);
         var userId = context.RequiredString(map, "user_id", SafeIdRegex(), "letters, digits, '.', '_' or '-', starting with a letter or digit (at most 128)", where);
         var tenantId = context.OptionalString(map, "tenant_id", SafeIdRegex(), "letters, digits, '.', '_' or '-', starting with a letter or digit (at most 128)", where);
         var pubkey = context.OptionalString(map, "pubkey", PubkeyRegex(), "66 hexadecimal characters starting with 02 or 03 (a compressed public key)", where)?.ToLowerInvariant();
@@ -172,14 +172,15 @@ internal sealed partial class NodesFileLoader(Func<string, bool>? fileExists = n
             return null;
         }
 
-        context.OnlyKeys(map, LndKeys, $"{where}: lnd");
+        where += ": lnd";
+        context.OnlyKeys(map, LndKeys, where);
         Uri? url = null;
         if (context.RequiredString(map, "rest_url", null, null, where) is { } text)
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(url.Host)
                 || url.AbsolutePath != "/" || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.UserInfo))
             {
-                context.Error(Value(map, "rest_url")!, $"{where}: lnd.rest_url \"{text}\" is not valid: expected https://HOST:PORT (LND's REST listener, no path)");
+                context.Error(Value(map, "rest_url")!, $"{where}: rest_url \"{text}\" is not valid: expected https://HOST:PORT (LND's REST listener, no path)");
                 url = null;
             }
         }
@@ -415,7 +416,7 @@ internal sealed partial class NodesFileLoader(Func<string, bool>? fileExists = n
             var full = Path.GetFullPath(Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text));
             if (!fileExists(full))
             {
-                Error(Value(map, key)!, $"{where}: lnd.{key}: file \"{full}\" not found");
+                Error(Value(map, key)!, $"{where}: {key}: file \"{full}\" not found");
                 return null;
             }
 
