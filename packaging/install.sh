@@ -28,7 +28,8 @@
 #   /etc/sysusers.d/mcp-daemon.conf                    the service user
 #   /etc/tmpfiles.d/mcp-daemon.conf                    /etc/mcp-daemon ownership and mode
 #   /etc/logrotate.d/mcp-daemon                        rotation of /var/log/mcp-daemon/*.log
-#   /etc/mcp-daemon/{mcp-daemon.env,nodes.yaml,decision_thresholds.yaml}   examples, only if absent
+#   /etc/mcp-daemon/{mcp-daemon.env,nodes.yaml,nodes.example.yaml,decision_thresholds.yaml}
+#                                             examples, first install only, only if absent
 #                                             (mode 0640, group mcp-daemon: systemd reads the env file
 #                                             at start, the daemon re-reads it on reload)
 #
@@ -286,8 +287,9 @@ fi
 #    file). systemd reads the env file as root at start; the daemon re-reads it on reload (SIGHUP),
 #    hence group mcp-daemon may read it (0640).
 if [ "$FRESH" = 1 ]; then
-  install_example "$PACKAGING/config/mcp-daemon.env" "$ROOT/etc/mcp-daemon/mcp-daemon.env" 0640
+  install_example "$REPO/config/mcp-daemon.env.example" "$ROOT/etc/mcp-daemon/mcp-daemon.env" 0640
   install_example "$PACKAGING/config/nodes.yaml" "$ROOT/etc/mcp-daemon/nodes.yaml" 0640
+  install_example "$REPO/config/nodes.example.yaml" "$ROOT/etc/mcp-daemon/nodes.example.yaml" 0640
   install_example "$REPO/config/decision_thresholds.yaml" "$ROOT/etc/mcp-daemon/decision_thresholds.yaml" 0640
 fi
 

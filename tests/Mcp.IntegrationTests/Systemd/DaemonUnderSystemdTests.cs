@@ -241,6 +241,33 @@ public sealed partial class DaemonUnderSystemdTests
 
     [Test]
     [Order(6)]
+    public async Task Logrotate_with_the_installed_configuration_rotates_through_systemctl_reload()
+    {
+        await EnsureRunningAsync();
+        if ((await Sandbox.ExecAsync("test", "-x", "/usr/sbin/logrotate")).ExitCode != 0)
+        {
+            Requires.Unavailable("logrotate is not installed (apt-get install logrotate)");
+        }
+
+        var pid = await Sandbox.ShowAsync(Unit, "MainPID");
+        await Sandbox.RunAsync("rm", "-f", LogFile + ".1");
+        await Sandbox.WaitUntilAsync(async () => (await Sandbox.ExecAsync("test", "-s", LogFile)).Succeeded, Patience, "the log file");
+
+        var rotate = await Sandbox.ExecAsync("logrotate", "-f", "-s", "/run/mcp-test-logrotate.state", "/etc/logrotate.d/mcp-daemon");
+        Assert.That(rotate.ExitCode, Is.Zero, rotate.ToString());
+
+        // postrotate ran `systemctl reload`: the daemon reopened a fresh file and writes there.
+        Assert.That((await Sandbox.ExecAsync("test", "-s", LogFile + ".1")).Succeeded, Is.True, "the rotated file");
+        await Sandbox.WaitUntilAsync(
+            async () => (await Sandbox.ExecAsync("grep", "-q", "Reload done: log file reopened", LogFile)).Succeeded
+                && (await Sandbox.ExecAsync("grep", "-q", "Log pump line", LogFile)).Succeeded,
+            Patience, "the reopened log file to receive lines");
+        Assert.That(await Sandbox.ShowAsync(Unit, "MainPID"), Is.EqualTo(pid));
+        Assert.That(await Sandbox.RunAsync("stat", "-c", "%U:%G %a", LogFile), Is.EqualTo("mcp-daemon:mcp-daemon 640\n"));
+    }
+
+    [Test]
+    [Order(7)]
     public async Task Kill_9_of_the_main_process_makes_systemd_restart_it()
     {
         await EnsureRunningAsync();
@@ -260,7 +287,7 @@ public sealed partial class DaemonUnderSystemdTests
     }
 
     [Test]
-    [Order(7)]
+    [Order(8)]
     public async Task A_stuck_loop_stops_the_watchdog_pings_and_systemd_restarts_the_daemon()
     {
         await EnsureRunningAsync();
@@ -294,7 +321,7 @@ public sealed partial class DaemonUnderSystemdTests
     }
 
     [Test]
-    [Order(8)]
+    [Order(9)]
     public async Task Installing_the_same_build_again_changes_nothing_and_restarts_nothing()
     {
         await EnsureRunningAsync();
@@ -309,7 +336,7 @@ public sealed partial class DaemonUnderSystemdTests
     }
 
     [Test]
-    [Order(9)]
+    [Order(10)]
     public async Task An_upgrade_restarts_into_the_new_release_bad_builds_never_replace_a_good_one_and_rollback_works()
     {
         await EnsureRunningAsync();
@@ -371,7 +398,7 @@ public sealed partial class DaemonUnderSystemdTests
     }
 
     [Test]
-    [Order(10)]
+    [Order(11)]
     public async Task Stop_ends_the_daemon_gracefully_with_exit_code_0_within_the_timeout()
     {
         await EnsureRunningAsync();
@@ -394,7 +421,7 @@ public sealed partial class DaemonUnderSystemdTests
     }
 
     [Test]
-    [Order(11)]
+    [Order(12)]
     public async Task Uninstall_keeps_configuration_data_and_user_and_purge_removes_them()
     {
         (await Sandbox.ExecAsync("bash", Uninstaller)).EnsureSuccess();
