@@ -22,7 +22,7 @@ internal static class DaemonBenchCommand
 
     private const string Usage = """
         usage: daemon --daemon PATH [--node-exporter PATH|none] [--runs N] [--rate RPS] [--duration SECONDS]
-                      [--idle SECONDS] [--env KEY=VALUE]...
+                      [--idle SECONDS] [--env KEY=VALUE]... [--label TEXT]
           --daemon PATH         the published mcp-daemon executable (packaging/install.sh --publish-only DIR)
           --node-exporter PATH  comparison program (default /usr/bin/prometheus-node-exporter; none = skip)
           --runs N              start-up runs per program (default 30)
@@ -30,6 +30,7 @@ internal static class DaemonBenchCommand
           --duration SECONDS    length of the latency run (default 30)
           --idle SECONDS        idle time before the resident memory is read (default 10)
           --env KEY=VALUE       extra environment for the daemon (repeatable), e.g. DOTNET_TieredPGO=0
+          --label TEXT          name of the daemon's row in the report (default mcp-daemon)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -40,6 +41,7 @@ internal static class DaemonBenchCommand
         var rate = 200;
         var duration = 30;
         var idle = 10;
+        var label = "mcp-daemon";
         var extraEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
@@ -52,6 +54,7 @@ internal static class DaemonBenchCommand
                 case "--rate": rate = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--duration": duration = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--idle": idle = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--label": label = Next(); break;
                 case "--env":
                     var pair = Next().Split('=', 2);
                     extraEnvironment[pair[0]] = pair.Length == 2 ? pair[1] : "";
@@ -71,7 +74,7 @@ internal static class DaemonBenchCommand
         var targets = new List<BenchTarget>
         {
             new(
-                "mcp-daemon",
+                label,
                 Path.GetFullPath(daemon),
                 ["run"],
                 new Dictionary<string, string>(extraEnvironment, StringComparer.Ordinal)
