@@ -169,12 +169,14 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
             {
             }
 
-            launcher = await WaitForAsync(
-                () => ReadPid(Path.Combine(state, "launcher.pid")) is { } pid ? ProcessIdentity.Of(pid) : null,
-                TimeSpan.FromSeconds(10), "the launcher to start", options, cancellationToken);
-            var pid1 = await WaitForAsync(
-                () => FirstChild(launcher.Value.Pid) is { } child ? ProcessIdentity.Of(child) : null,
-                TimeSpan.FromSeconds(10), "PID 1 of the sandbox to appear", options, cancellationToken);
+            var clock = options.TimeProvider;
+            var launched = await Poll.UntilAsync(
+                () => Task.FromResult(ReadPid(Path.Combine(state, "launcher.pid")) is { } pid && ProcessIdentity.Of(pid) is { } l ? (true, l) : (false, default)),
+                TimeSpan.FromSeconds(10), "the launcher to start", clock, cancellationToken);
+            launcher = launched;
+            var pid1 = await Poll.UntilAsync(
+                () => Task.FromResult(FirstChild(launched.Pid) is { } child && ProcessIdentity.Of(child) is { } p ? (true, p) : (false, default)),
+                TimeSpan.FromSeconds(10), "PID 1 of the sandbox to appear", clock, cancellationToken);
             File.WriteAllText(Path.Combine(state, "pid1"), pid1.ToString());
             File.WriteAllText(Path.Combine(state, "launcher"), launcher.Value.ToString());
 
@@ -311,7 +313,7 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
 
     /// <summary>Polls a condition until it holds or the deadline passes (then throws with <paramref name="what"/>).</summary>
     public Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, CancellationToken cancellationToken = default) =>
-        WaitForAsync(async () => await condition() ? true : (bool?)null, timeout, what, _options, cancellationToken);
+        Poll.UntilAsync(condition, timeout, what, _options.TimeProvider, cancellationToken);
 
     /// <summary>
     /// Powers the sandbox off (SIGKILL to the recorded PID 1 if that takes longer than
@@ -338,7 +340,7 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
                 // The kill below takes over.
             }
 
-            poweredOff = await WaitForExitAsync(_pid1, _options.PowerOffTimeout, cancellationToken);
+            poweredOff = await WaitForExitAsync(_pid1, _options.PowerOffTimeout, _options.TimeProvider, cancellationToken);
         }
 
         _teardown = await FinishTeardownAsync(_options, StateDirectory, _cgroups, _pid1, _launcher, _pidNamespace, _mountNamespace, poweredOff, cancellationToken);
@@ -395,7 +397,7 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
 
     private async Task WaitUntilBootedAsync(CancellationToken cancellationToken)
     {
-        var state = await WaitForAsync(
+        var state = await Poll.UntilAsync(
             async () =>
             {
                 if (!_pid1.IsAlive)
@@ -405,11 +407,11 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
 
                 var result = await ExecAsync(["systemctl", "is-system-running"], null, TimeSpan.FromSeconds(10), cancellationToken);
                 var text = result.StandardOutput.Trim();
-                return text is "running" or "degraded" ? text : null;
+                return (text is "running" or "degraded", text);
             },
             _options.BootTimeout,
             "systemd to finish booting",
-            _options,
+            _options.TimeProvider,
             cancellationToken);
         if (state == "degraded")
         {
@@ -434,17 +436,17 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
         {
             options.Log?.Invoke($"sandbox {options.Name}: killing PID 1 (host PID {p1.Pid})");
             Kill(p1);
-            if (!await WaitForExitAsync(p1, TimeSpan.FromSeconds(5), cancellationToken))
+            if (!await WaitForExitAsync(p1, TimeSpan.FromSeconds(5), options.TimeProvider, cancellationToken))
             {
                 leftovers.Add($"PID 1 (host PID {p1.Pid}) survived SIGKILL");
             }
         }
 
         // The launcher exits by itself once its child is gone.
-        if (launcher is { } l && !await WaitForExitAsync(l, TimeSpan.FromSeconds(5), cancellationToken))
+        if (launcher is { } l && !await WaitForExitAsync(l, TimeSpan.FromSeconds(5), options.TimeProvider, cancellationToken))
         {
             Kill(l);
-            if (!await WaitForExitAsync(l, TimeSpan.FromSeconds(5), cancellationToken))
+            if (!await WaitForExitAsync(l, TimeSpan.FromSeconds(5), options.TimeProvider, cancellationToken))
             {
                 leftovers.Add($"launcher (host PID {l.Pid}) survived SIGKILL");
             }
@@ -453,13 +455,9 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
         if (pidNamespace is not null && mountNamespace is not null)
         {
             // Everything in the PID namespace dies with its PID 1; wait for the kernel to reap it.
-            try
-            {
-                await WaitForAsync(
-                    () => ProcessesInNamespaces(pidNamespace, mountNamespace).Count == 0 ? true : (bool?)null,
-                    TimeSpan.FromSeconds(10), "the sandbox's processes to vanish", options, cancellationToken);
-            }
-            catch (TimeoutException)
+            if (!await Poll.TryUntilAsync(
+                    () => ProcessesInNamespaces(pidNamespace, mountNamespace).Count == 0,
+                    TimeSpan.FromSeconds(10), options.TimeProvider, cancellationToken))
             {
                 foreach (var pid in ProcessesInNamespaces(pidNamespace, mountNamespace))
                 {
@@ -468,13 +466,7 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
             }
         }
 
-        try
-        {
-            await WaitForAsync(
-                () => SandboxCgroups.RemoveAll(cgroups) ? true : (bool?)null,
-                TimeSpan.FromSeconds(10), "the sandbox's cgroups to empty", options, cancellationToken);
-        }
-        catch (TimeoutException)
+        if (!await Poll.TryUntilAsync(() => SandboxCgroups.RemoveAll(cgroups), TimeSpan.FromSeconds(10), options.TimeProvider, cancellationToken))
         {
             leftovers.AddRange(cgroups.Where(c => Directory.Exists(c.Outer)).Select(c => $"cgroup {c.Outer}"));
         }
@@ -548,63 +540,8 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> WaitForExitAsync(ProcessIdentity process, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await WaitForAsync(() => process.IsAlive ? null : (bool?)true, timeout, "a process to exit", new SystemdSandboxOptions(), cancellationToken);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
-
-    private static Task<T> WaitForAsync<T>(Func<T?> probe, TimeSpan timeout, string what, SystemdSandboxOptions options, CancellationToken cancellationToken)
-        where T : struct =>
-        WaitForAsync(() => Task.FromResult(probe()), timeout, what, options, cancellationToken);
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what, SystemdSandboxOptions options, CancellationToken cancellationToken)
-        where T : struct
-    {
-        var clock = options.TimeProvider;
-        var started = clock.GetTimestamp();
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            if (clock.GetElapsedTime(started) > timeout)
-            {
-                throw new TimeoutException($"timed out after {timeout.TotalSeconds:0} s waiting for {what}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
-        }
-    }
-
-    private static async Task<string> WaitForAsync(Func<Task<string?>> probe, TimeSpan timeout, string what, SystemdSandboxOptions options, CancellationToken cancellationToken)
-    {
-        var clock = options.TimeProvider;
-        var started = clock.GetTimestamp();
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            if (clock.GetElapsedTime(started) > timeout)
-            {
-                throw new TimeoutException($"timed out after {timeout.TotalSeconds:0} s waiting for {what}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
-        }
-    }
+    private static Task<bool> WaitForExitAsync(ProcessIdentity process, TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken) =>
+        Poll.TryUntilAsync(() => !process.IsAlive, timeout, clock, cancellationToken);
 
     private static void Kill(ProcessIdentity process)
     {
