@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Mcp.TestKit.Environment;
 using Mcp.TestKit.Systemd;
 
@@ -53,5 +54,38 @@ public sealed class SystemdSandboxTests
         Assert.That(SystemdSandbox.ProcessesInNamespaces(pidNamespace, mountNamespace), Is.Empty);
         Assert.That(cgroups.Where(Directory.Exists), Is.Empty);
         Assert.That(Directory.Exists(state), Is.False);
+    }
+
+    [Test]
+    public async Task A_sandbox_whose_owner_dies_is_killed_by_its_guard()
+    {
+        Requires.Root();
+        if (SystemdSandbox.WhyUnavailable() is { } reason)
+        {
+            Requires.Unavailable(reason);
+        }
+
+        // A stand-in for a test run that crashes: the sandbox belongs to this process, not to us.
+        using var owner = Process.Start(new ProcessStartInfo("sleep", "600") { UseShellExecute = false })!;
+        var sandbox = await SystemdSandbox.BootAsync(new SystemdSandboxOptions
+        {
+            Owner = ProcessIdentity.Of(owner.Id),
+            Log = TestContext.Progress.WriteLine,
+        });
+        var (pidNamespace, mountNamespace) = sandbox.Namespaces;
+        try
+        {
+            owner.Kill();
+            await owner.WaitForExitAsync();
+
+            await Poll.UntilAsync(
+                () => Task.FromResult(SystemdSandbox.ProcessesInNamespaces(pidNamespace, mountNamespace).Count == 0),
+                TimeSpan.FromSeconds(30), "the guard to take the sandbox down", TimeProvider.System, CancellationToken.None);
+        }
+        finally
+        {
+            var teardown = await sandbox.ShutdownAsync();
+            Assert.That(teardown.Leftovers, Is.Empty);
+        }
     }
 }

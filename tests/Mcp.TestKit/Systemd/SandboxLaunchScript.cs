@@ -13,7 +13,7 @@ public static class SandboxLaunchScript
     public const string Text = """
         #!/bin/sh
         # Test sandbox launcher, written by the test harness into the sandbox's state directory.
-        #   launch STATE : on the host: join the sandbox cgroups, then create the namespaces
+        #   launch STATE : on the host: create the namespaces in the sandbox cgroups, then guard them
         #   inside STATE : as PID 1 of the new PID namespace: build the root, exec systemd
         set -eu
         mode=$1
@@ -21,14 +21,34 @@ public static class SandboxLaunchScript
         . "$S/config"
         say() { printf '[sandbox %s] %s\n' "$mode" "$*" >&2; }
 
+        started() { # start time of a process (field 22 of /proc/PID/stat), empty when it is gone
+          awk '{ sub(/.*\) /, ""); print $20 }' "/proc/$1/stat" 2>/dev/null || true
+        }
+
         if [ "$mode" = launch ]; then
           exec </dev/null >>"$S/console.log" 2>&1
-          echo $$ > "$S/launcher.pid"
+          echo $$ > "$S/guard.pid"
           while read -r dir; do echo $$ > "$dir/cgroup.procs"; done < "$S/cgroup.join"
           netns=
           [ "$NETWORK" = private ] && netns=--net
-          exec unshare --pid --fork --kill-child=SIGKILL --mount --propagation=private --uts --ipc --cgroup $netns \
-            --mount-proc -- /bin/sh "$0" inside "$S"
+          # unshare passes the sandbox cgroups on to its child, PID 1; --kill-child makes the kernel
+          # SIGKILL that PID 1 (and so the whole PID namespace) whenever unshare ends.
+          unshare --pid --fork --kill-child=SIGKILL --mount --propagation=private --uts --ipc --cgroup $netns \
+            --mount-proc -- /bin/sh "$0" inside "$S" &
+          child=$!
+          echo "$child" > "$S/launcher.pid"
+          while read -r dir; do echo $$ > "$dir/cgroup.procs"; done < "$S/cgroup.original"
+          # Guard: should the test process that owns the sandbox die without tearing it down, the
+          # sandbox goes with it.
+          while kill -0 "$child" 2>/dev/null; do
+            if [ "$(started "$OWNER_PID")" != "$OWNER_START" ]; then
+              say "owner process $OWNER_PID is gone: killing the sandbox"
+              kill -KILL "$child" 2>/dev/null || true
+            fi
+            sleep 1
+          done
+          wait "$child" 2>/dev/null || true
+          exit 0
         fi
 
         [ "$mode" = inside ] || { say "unknown mode"; exit 2; }

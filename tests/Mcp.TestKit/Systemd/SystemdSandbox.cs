@@ -133,12 +133,16 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
         }
 
         Directory.CreateDirectory(Path.Combine(state, "share"), (UnixFileMode)Convert.ToInt32("755", 8));
-        File.WriteAllText(Path.Combine(state, "owner"), ProcessIdentity.Of(System.Environment.ProcessId)!.Value.ToString());
+        var owner = options.Owner
+            ?? ProcessIdentity.Of(System.Environment.ProcessId)
+            ?? throw new InvalidOperationException("cannot read this process's start time");
+        File.WriteAllText(Path.Combine(state, "owner"), owner.ToString());
 
         var cgroups = SandboxCgroups.Plan(options.Name);
         File.WriteAllLines(Path.Combine(state, "cgroups"), cgroups.Select(c => c.Outer));
         SandboxCgroups.Create(cgroups, options.MemoryLimitBytes, options.PidsLimit);
         File.WriteAllLines(Path.Combine(state, "cgroup.join"), cgroups.Select(c => c.Payload));
+        File.WriteAllLines(Path.Combine(state, "cgroup.original"), cgroups.Select(c => c.Original));
         File.WriteAllLines(
             Path.Combine(state, "cgroup.mounts"),
             cgroups.Where(c => c.InsideName != ".").Select(c => $"{c.InsideName}|{c.FileSystem}|{c.MountOptions}"));
@@ -154,6 +158,8 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
             $"DROP_CAPS={BoundingSetArgument(options)}",
             $"SYSTEMD={SystemdBinary}",
             $"BOOT_TARGET={SandboxRootFiles.BootTarget}",
+            $"OWNER_PID={owner.Pid}",
+            $"OWNER_START={owner.StartTicks}",
             ""));
 
         options.Log?.Invoke($"sandbox {options.Name}: booting systemd (state in {state})");
@@ -179,6 +185,10 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
                 TimeSpan.FromSeconds(10), "PID 1 of the sandbox to appear", clock, cancellationToken);
             File.WriteAllText(Path.Combine(state, "pid1"), pid1.ToString());
             File.WriteAllText(Path.Combine(state, "launcher"), launcher.Value.ToString());
+            if (ReadPid(Path.Combine(state, "guard.pid")) is { } guardPid && ProcessIdentity.Of(guardPid) is { } guard)
+            {
+                File.WriteAllText(Path.Combine(state, "guard"), guard.ToString());
+            }
 
             var pidNs = NamespaceOf(pid1.Pid, "pid") ?? throw new InvalidOperationException("PID 1 vanished");
             var mntNs = NamespaceOf(pid1.Pid, "mnt") ?? throw new InvalidOperationException("PID 1 vanished");
@@ -442,13 +452,22 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
             }
         }
 
-        // The launcher exits by itself once its child is gone.
-        if (launcher is { } l && !await WaitForExitAsync(l, TimeSpan.FromSeconds(5), options.TimeProvider, cancellationToken))
+        // unshare exits by itself once its child is gone, and the guard once unshare is gone.
+        var guard = ProcessIdentity.Parse(ReadOrEmpty(Path.Combine(state, "guard")));
+        if (guard is null && ReadPid(Path.Combine(state, "guard.pid")) is { } guardPid)
         {
-            Kill(l);
-            if (!await WaitForExitAsync(l, TimeSpan.FromSeconds(5), options.TimeProvider, cancellationToken))
+            guard = ProcessIdentity.Of(guardPid);
+        }
+
+        foreach (var (helper, name) in new[] { (launcher, "unshare"), (guard, "guard") })
+        {
+            if (helper is { } h && !await WaitForExitAsync(h, TimeSpan.FromSeconds(5), options.TimeProvider, cancellationToken))
             {
-                leftovers.Add($"launcher (host PID {l.Pid}) survived SIGKILL");
+                Kill(h);
+                if (!await WaitForExitAsync(h, TimeSpan.FromSeconds(5), options.TimeProvider, cancellationToken))
+                {
+                    leftovers.Add($"{name} (host PID {h.Pid}) survived SIGKILL");
+                }
             }
         }
 

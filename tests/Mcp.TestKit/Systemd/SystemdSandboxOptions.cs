@@ -36,6 +36,13 @@ public sealed record SystemdSandboxOptions
         "audit_control", "audit_read", "mac_admin", "mac_override", "perfmon", "checkpoint_restore",
     ];
 
+    /// <summary>
+    /// The process whose death takes the sandbox down (default: the current process). A guard next to
+    /// the sandbox SIGKILLs it within a second when this process is gone, so a crashed or killed test
+    /// run never leaves a systemd running.
+    /// </summary>
+    public ProcessIdentity? Owner { get; init; }
+
     /// <summary>Clock used for every deadline and poll interval.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
