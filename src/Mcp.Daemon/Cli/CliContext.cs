@@ -26,6 +26,12 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Environmen
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>
+    /// Extra registrations applied after the features' (tests: fakes, a startup task, a failing
+    /// service). <c>null</c> in the real executable.
+    /// </summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public Option<string?> EnvFileOption { get; } = new("--env-file")
     {
         Description = "Read settings from this file (KEY=VALUE lines, as systemd's EnvironmentFile=) on top of the environment",
@@ -66,6 +72,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Environmen
         var bootstrap = new DaemonBootstrap(configuration, systemd, logging, Time);
         services.AddDaemonCore(bootstrap);
         services.AddFeatures();
+        ConfigureServices?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var problems = ConfigurationValidator.Validate(provider);
         if (problems.Count > 0)

@@ -26,8 +26,29 @@ internal sealed record DaemonEnvironment(bool IsDevelopment, string WorkingDirec
             FirstDirectory(env.Get("CONFIGURATION_DIRECTORY")));
     }
 
-    /// <summary>The development-mode base directory for state and logs (<c>./var</c>).</summary>
-    public string DevelopmentVarDirectory => Path.Combine(WorkingDirectory, "var");
+    /// <summary>
+    /// The base of development-mode paths: the repository root (the nearest directory above the
+    /// working directory holding <c>Mcp.sln</c>; <c>dotnet run</c> starts in the project's directory),
+    /// else the working directory.
+    /// </summary>
+    public string DevelopmentBaseDirectory
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(WorkingDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "Mcp.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            return WorkingDirectory;
+        }
+    }
+
+    /// <summary>The development-mode directory for state, logs and the nodes file (<c>var/</c> under the base).</summary>
+    public string DevelopmentVarDirectory => Path.Combine(DevelopmentBaseDirectory, "var");
 
     /// <summary>systemd passes a colon-separated list when a unit declares several directories.</summary>
     private static string? FirstDirectory(string? value) =>

@@ -156,7 +156,7 @@ internal sealed class SettingsResolver(SettingsCatalog catalog)
             "MCP_DATA_DIR" when dev => (Path.Combine(varDir, "data"), DevOrigin),
             "MCP_LOG_DIR" when context.LogsDirectory is { } logs => (logs, "$LOGS_DIRECTORY"),
             "MCP_LOG_DIR" when dev => (Path.Combine(varDir, "log"), DevOrigin),
-            "MCP_THRESHOLDS_FILE" when dev => (Path.Combine(context.WorkingDirectory, "config", "decision_thresholds.yaml"), DevOrigin),
+            "MCP_THRESHOLDS_FILE" when dev => (Path.Combine(context.DevelopmentBaseDirectory, "config", "decision_thresholds.yaml"), DevOrigin),
             "MCP_THRESHOLDS_FILE" when context.ConfigurationDirectory is { } conf => (Path.Combine(conf, "decision_thresholds.yaml"), "$CONFIGURATION_DIRECTORY"),
             "MCP_NODES_FILE" when dev => (Path.Combine(varDir, "nodes.yaml"), DevOrigin),
             "MCP_NODES_FILE" when context.ConfigurationDirectory is { } conf => (Path.Combine(conf, "nodes.yaml"), "$CONFIGURATION_DIRECTORY"),

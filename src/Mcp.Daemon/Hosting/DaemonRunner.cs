@@ -98,7 +98,7 @@ internal static class DaemonRunner
         WebApplication app;
         try
         {
-            app = BuildApplication(bootstrap, reloadSignal, listen!);
+            app = BuildApplication(bootstrap, reloadSignal, listen!, cli.ConfigureServices);
         }
         catch (Exception e)
         {
@@ -135,7 +135,7 @@ internal static class DaemonRunner
         }
     }
 
-    private static WebApplication BuildApplication(DaemonBootstrap bootstrap, ReloadSignal reloadSignal, ListenAddress listen)
+    private static WebApplication BuildApplication(DaemonBootstrap bootstrap, ReloadSignal reloadSignal, ListenAddress listen, Action<IServiceCollection>? configureServices)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -164,6 +164,7 @@ internal static class DaemonRunner
         builder.Services.AddDaemonCore(bootstrap);
         builder.Services.AddDaemonRuntime(bootstrap, reloadSignal);
         builder.Services.AddFeatures();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseRouting();

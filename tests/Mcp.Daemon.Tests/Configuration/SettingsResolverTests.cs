@@ -179,6 +179,18 @@ public sealed class SettingsResolverTests
     }
 
     [Test]
+    public void Development_paths_are_anchored_at_the_repository_root_when_run_from_the_project_directory()
+    {
+        var root = Docs.RepositoryRoot.Path;
+        var env = EnvironmentSnapshot.Of(("DOTNET_ENVIRONMENT", "Development"));
+
+        var settings = new SettingsResolver(SettingsCatalog.Default).Resolve(env, DaemonEnvironment.From(env, Path.Combine(root, "src", "Mcp.Daemon")));
+
+        Assert.That(settings["MCP_LOG_DIR"].Value, Is.EqualTo(Path.Combine(root, "var", "log")));
+        Assert.That(settings["MCP_THRESHOLDS_FILE"].Value, Is.EqualTo(Path.Combine(root, "config", "decision_thresholds.yaml")));
+    }
+
+    [Test]
     public void Relative_paths_are_taken_from_the_working_directory()
     {
         var settings = Resolve(("MCP_LOG_DIR", "logs"), ("MCP_NODES_FILE", "../etc/nodes.yaml"));
