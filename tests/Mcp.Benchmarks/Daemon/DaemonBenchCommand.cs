@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Mcp.TestKit.Environment;
 
 namespace Mcp.Benchmarks.Daemon;
 
@@ -148,7 +149,7 @@ internal static class DaemonBenchCommand
 
     private static async Task<(double? ReadyMs, double FirstResponseMs, double CpuMs, double StopMs)> MeasureStartAsync(BenchTarget target, TimeProvider clock)
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempDirectory("mcp-bench");
         var port = FreePort();
         using var notify = target.SendsReady ? new NotifySocketListener(Path.Combine(scratch.Path, "notify.sock")) : null;
         using var poller = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -178,7 +179,7 @@ internal static class DaemonBenchCommand
     private static async Task<(IReadOnlyList<double> LatenciesMs, int Errors, long IdleRssBytes, long LoadedRssBytes)> MeasureSteadyStateAsync(
         BenchTarget target, int rate, TimeSpan duration, TimeSpan idle, TimeProvider clock)
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempDirectory("mcp-bench");
         var port = FreePort();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
@@ -298,12 +299,5 @@ internal static class DaemonBenchCommand
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class Scratch : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("mcp-bench-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
