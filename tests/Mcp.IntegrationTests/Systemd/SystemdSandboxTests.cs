@@ -28,6 +28,9 @@ public sealed class SystemdSandboxTests
             Assert.That((await sandbox.RunAsync("cat", "/proc/1/comm")).Trim(), Is.EqualTo("systemd"));
             Assert.That((await sandbox.RunAsync("systemd-detect-virt", "--container")).Trim(), Is.Not.EqualTo("none"));
 
+            // Commands run inside stay in the sandbox's cgroup (its limits and device list apply to them).
+            Assert.That(await sandbox.RunAsync("cat", "/proc/self/cgroup"), Does.Contain("/host-exec"));
+
             var active = await sandbox.RunAsync("systemctl", "list-units", "--state=active", "--no-legend", "--plain");
             Assert.That(active, Does.Not.Contain("getty").And.Not.Contain("console").And.Not.Contain("password"));
             foreach (var unit in new[] { "getty@tty1.service", "console-getty.service", "serial-getty@ttyS0.service", "getty.target" })

@@ -397,10 +397,9 @@ public sealed partial class SystemdSandbox : IAsyncDisposable
 
     // Run on the host by /bin/sh: join the sandbox's cgroup, then enter all its namespaces.
     private const string ExecWrapper = """
-        printf '%s\n' "$SANDBOX_JOIN" | while read -r dir; do
-          mkdir -p "$dir" 2>/dev/null || true
+        for dir in $SANDBOX_JOIN; do
+          mkdir -p "$dir" 2>/dev/null && echo $$ > "$dir/cgroup.procs" 2>/dev/null || true
         done
-        for dir in $SANDBOX_JOIN; do echo $$ > "$dir/cgroup.procs" 2>/dev/null || true; done
         exec nsenter -t "$SANDBOX_PID" -a -r -w -- setpriv --bounding-set="$SANDBOX_DROP" -- \
           env -i PATH="$SANDBOX_PATH" LANG=C.UTF-8 HOME=/root TERM=dumb SYSTEMD_COLORS=0 SYSTEMD_PAGER=cat PAGER=cat "$@"
         """;
