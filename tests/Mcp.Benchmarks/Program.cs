@@ -1,18 +1,26 @@
 using BenchmarkDotNet.Running;
+using Mcp.Benchmarks.Daemon;
 
 namespace Mcp.Benchmarks;
 
 /// <summary>
 /// Entry point of every benchmark: <c>dotnet run -c Release --project tests/Mcp.Benchmarks -- --filter '*'</c>.
-/// Bench commands that are not BenchmarkDotNet suites are dispatched by name before it.
+/// Bench commands that are not BenchmarkDotNet suites are dispatched by name before it:
+/// <c>-- daemon --daemon PATH</c> (start-up, memory and /metrics latency of the published daemon),
+/// <c>-- storage [--quick]</c> (insert and query rates of both storage backends).
 /// </summary>
 internal static class BenchmarkEntry
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        if (args is ["storage", .. var rest])
+if (args is ["storage", .. var rest])
         {
-            return Storage.StorageBench.RunAsync(rest).GetAwaiter().GetResult();
+            return await Storage.StorageBench.RunAsync(rest);
+        }
+
+        if (args.Length > 0 && args[0] == DaemonBenchCommand.Name)
+        {
+            return await DaemonBenchCommand.RunAsync(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);

@@ -16,8 +16,9 @@ public sealed class CheckConfigOnlineTests
 
         Assert.That(exitCode, Is.EqualTo(ExitCodes.Ok));
         Assert.That(output, Does.Contain("ok   database: schema 3 ("));
-        Assert.That(output, Does.Contain("ok   node sim-1: reachable"));
-        Assert.That(output, Does.Contain("ok   node sim-2: reachable"));
+        Assert.That(output, Does.Contain("ok   node sim-001: reachable"));
+        Assert.That(output, Does.Contain("ok   node sim-002: reachable"));
+        Assert.That(output, Does.Contain("Schema: version 2; applied 2 migration(s) now."), "the last step brings the schema up to date");
     }
 
     [Test]
@@ -36,7 +37,7 @@ public sealed class CheckConfigOnlineTests
         using var directory = new TempDirectory();
         var output = new StringWriter();
         var error = new StringWriter();
-        var environment = EnvironmentSnapshot.Of(("MCP_SIMULATED_NODES", "2"), ("MCP_MONITOR_PROBE_TIMEOUT", "1s"));
+        var environment = EnvironmentSnapshot.Of(("MCP_SIMULATED_NODES", "2"), ("MCP_MONITOR_PROBE_TIMEOUT", "1s"), ("MCP_DATA_DIR", directory.Path));
         var context = new CliContext(output, error, environment, directory.Path, TimeProvider.System) { ConfigureServices = configure };
         var exitCode = await CliApplication.RunAsync(["check-config", "--online"], context, CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());

@@ -48,7 +48,7 @@ public sealed class CliApplicationTests
         Assert.That(output, Does.Contain("MCP_DRY_RUN=false (from DRY_RUN)"));
         Assert.That(output, Does.Contain("MCP_AMBOSS_API_KEY=****"));
         Assert.That(output, Does.Not.Contain("amboss-secret-key"));
-        Assert.That(output, Does.Contain("sim-2: owner sim-user-2, simulated (seed 2), live"));
+        Assert.That(output, Does.Contain("sim-002: owner sim-user-002, simulated (seed 2), live"));
     }
 
     [Test]

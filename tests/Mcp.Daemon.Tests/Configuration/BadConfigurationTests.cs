@@ -89,7 +89,7 @@ public sealed class BadConfigurationTests
         yield return Yaml("duplicate key", GoodNode.Replace("user_id: u-1", "user_id: u-1\n    user_id: u-2", StringComparison.Ordinal), "nodes.yaml:4:5: duplicate key 'user_id'");
         yield return Yaml("bad pubkey", GoodNode + "\n    pubkey: 04abc\n", "nodes.yaml:8:13: node 'alpha': pubkey \"04abc\" is not valid", "66 hexadecimal");
         yield return Yaml("real and simulated", GoodNode + "\n    simulation_seed: 3\n", "node 'alpha': 'lnd' and 'simulation_seed' cannot both be set");
-        yield return Yaml("simulated id clash", GoodNode.Replace("id: alpha", "id: sim-1", StringComparison.Ordinal), [("MCP_SIMULATED_NODES", "1")], "simulated node id 'sim-1' is also declared in");
+        yield return Yaml("simulated id clash", GoodNode.Replace("id: alpha", "id: sim-001", StringComparison.Ordinal), [("MCP_SIMULATED_NODES", "1")], "simulated node id 'sim-001' is also declared in");
     }
 
     [TestCaseSource(nameof(Cases))]
