@@ -77,7 +77,8 @@ public sealed class CliApplicationTests
         using var directory = new TempDirectory();
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(output, error, EnvironmentSnapshot.Of(environment), directory.Path, TimeProvider.System);
+        var variables = environment.Any(v => v.Name == "MCP_DATA_DIR") ? environment : [.. environment, ("MCP_DATA_DIR", directory.Combine("data"))];
+        var context = new CliContext(output, error, EnvironmentSnapshot.Of(variables), directory.Path, TimeProvider.System);
         var exitCode = await CliApplication.RunAsync(args, context, CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());
     }

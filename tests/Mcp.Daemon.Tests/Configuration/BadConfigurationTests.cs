@@ -165,6 +165,11 @@ public sealed class BadConfigurationTests
         }
 
         variables.AddRange(input.Environment);
+        if (variables.All(v => v.Item1 != "MCP_DATA_DIR"))
+        {
+            variables.Add(("MCP_DATA_DIR", directory.Combine("data")));
+        }
+
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext(output, error, EnvironmentSnapshot.Of([.. variables]), directory.Path, TimeProvider.System);

@@ -77,6 +77,7 @@ public sealed class StartupAndFailureTests
         var environment = EnvironmentSnapshot.Of(
             ("NOTIFY_SOCKET", notify.Address),
             ("MCP_LOG_DIR", directory.Combine("log")),
+            ("MCP_DATA_DIR", directory.Combine("data")),
             ("MCP_HTTP_LISTEN", $"127.0.0.1:{port}"),
             ("MCP_SIMULATED_NODES", "1"));
         var context = new CliContext(TextWriter.Null, TextWriter.Null, environment, directory.Path, TimeProvider.System) { ConfigureServices = configure };
