@@ -1,0 +1,169 @@
+using System.Runtime.InteropServices;
+using Mcp.Engine.Snapshots;
+
+namespace Mcp.Engine.Heuristics;
+
+/// <summary>
+/// What the heuristics read about one channel, aggregated from the snapshot in a single pass over
+/// its forwards. Field names follow the snapshot format; nullable fields are unknown (the heuristic
+/// then uses the original's default and reports the sub-component as not covered by data).
+/// </summary>
+internal readonly record struct ChannelFacts
+{
+    /// <summary>The forwards of a snapshot span the 30 days before <c>taken_at</c>.</summary>
+    public static readonly TimeSpan ForwardWindow = TimeSpan.FromDays(30);
+
+    public long LocalBalanceSat { get; init; }
+
+    public long RemoteBalanceSat { get; init; }
+
+    public long CapacitySat { get; init; }
+
+    public long BaseFeeMsat { get; init; }
+
+    public long FeeRatePpm { get; init; }
+
+    public int ForwardCount { get; init; }
+
+    public int SuccessCount { get; init; }
+
+    public Int128 VolumeSat { get; init; }
+
+    public Int128 FeesMsat { get; init; }
+
+    /// <summary>Volume of the forwards in the older half of the 30-day window.</summary>
+    public Int128 FirstHalfVolumeSat { get; init; }
+
+    /// <summary>Volume of the forwards in the newer half of the 30-day window.</summary>
+    public Int128 SecondHalfVolumeSat { get; init; }
+
+    /// <summary><c>stats.success_rate</c>; <c>null</c> when the snapshot did not give it.</summary>
+    public double? StatsSuccessRate { get; init; }
+
+    /// <summary><c>stats.forwards_count</c>, or the number of forwards when the snapshot did not give it.</summary>
+    public long ForwardsCount { get; init; }
+
+    public double? PeerUptime { get; init; }
+
+    public int? PeerDisconnections30d { get; init; }
+
+    public int? PeerAmbossRank { get; init; }
+
+    public string? PeerAlias { get; init; }
+
+    public int? PeerNumChannels { get; init; }
+
+    public long? PeerTotalCapacitySat { get; init; }
+
+    public long? PeerTotalForwards { get; init; }
+
+    /// <summary>Whole days from <c>opened_at</c> to <c>taken_at</c>; <c>null</c> when <c>opened_at</c> is unknown.</summary>
+    public int? AgeDays { get; init; }
+
+    public int CapacityChangeCount { get; init; }
+
+    public int PolicyChangeCount { get; init; }
+
+    /// <summary>local / (local + remote), or 0.5 when both are zero (the original's convention).</summary>
+    public double LiquidityRatio
+    {
+        get
+        {
+            var total = LocalBalanceSat + RemoteBalanceSat;
+            return total > 0 ? (double)LocalBalanceSat / total : 0.5;
+        }
+    }
+
+    /// <summary>Aggregates one snapshot channel. The trend halves are split at <c>taken_at − 15 days</c>.</summary>
+    public static ChannelFacts From(ChannelSnapshot channel, DateTimeOffset takenAt)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var midpoint = takenAt - ForwardWindow / 2;
+        var aggregate = Aggregate(channel.Forwards, midpoint);
+        var peer = channel.Peer;
+        int? ageDays = channel.OpenedAt is { } openedAt ? (takenAt - openedAt).Days : null;
+        return new ChannelFacts
+        {
+            LocalBalanceSat = channel.LocalBalanceSat,
+            RemoteBalanceSat = channel.RemoteBalanceSat,
+            CapacitySat = channel.CapacitySat,
+            BaseFeeMsat = channel.Policy.BaseFeeMsat,
+            FeeRatePpm = channel.Policy.FeeRatePpm,
+            ForwardCount = aggregate.Count,
+            SuccessCount = aggregate.Successes,
+            VolumeSat = aggregate.Volume,
+            FeesMsat = aggregate.Fees,
+            FirstHalfVolumeSat = aggregate.FirstHalf,
+            SecondHalfVolumeSat = aggregate.Volume - aggregate.FirstHalf,
+            StatsSuccessRate = channel.Stats?.SuccessRate,
+            ForwardsCount = channel.Stats?.ForwardsCount ?? aggregate.Count,
+            PeerUptime = peer?.Uptime,
+            PeerDisconnections30d = peer?.Disconnections30d,
+            PeerAmbossRank = peer?.AmbossRank,
+            PeerAlias = peer?.Alias,
+            PeerNumChannels = peer?.NumChannels,
+            PeerTotalCapacitySat = peer?.TotalCapacitySat,
+            PeerTotalForwards = peer?.TotalForwards,
+            AgeDays = ageDays,
+            CapacityChangeCount = channel.CapacityChangeCount,
+            PolicyChangeCount = channel.PolicyChangeCount,
+        };
+    }
+
+    private static ForwardAggregate Aggregate(IReadOnlyList<ForwardEvent> forwards, DateTimeOffset midpoint)
+    {
+        var aggregate = new ForwardAggregate();
+        switch (forwards)
+        {
+            case ForwardEvent[] array:
+                aggregate.AddAll(array, midpoint);
+                break;
+            case List<ForwardEvent> list:
+                aggregate.AddAll(CollectionsMarshal.AsSpan(list), midpoint);
+                break;
+            default:
+                for (var i = 0; i < forwards.Count; i++)
+                {
+                    aggregate.Add(forwards[i], midpoint.UtcTicks);
+                }
+
+                break;
+        }
+
+        return aggregate;
+    }
+
+    private struct ForwardAggregate
+    {
+        public int Count;
+        public int Successes;
+        public Int128 Volume;
+        public Int128 Fees;
+        public Int128 FirstHalf;
+
+        public void AddAll(ReadOnlySpan<ForwardEvent> forwards, DateTimeOffset midpoint)
+        {
+            var midTicks = midpoint.UtcTicks;
+            foreach (var forward in forwards)
+            {
+                Add(forward, midTicks);
+            }
+        }
+
+        public void Add(ForwardEvent forward, long midTicks)
+        {
+            Count++;
+            if (forward.Success)
+            {
+                Successes++;
+            }
+
+            Volume += forward.AmtOutSat;
+            Fees += forward.FeeMsat;
+            if (forward.At.UtcTicks < midTicks)
+            {
+                FirstHalf += forward.AmtOutSat;
+            }
+        }
+    }
+}
