@@ -1,0 +1,613 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Mcp.Engine.Snapshots;
+
+/// <summary>
+/// Reads <c>mcp.node-snapshot/1</c> JSON strictly: exact schema, exact field names (unknown or
+/// duplicate fields are errors), exact types (integers must be integers, timestamps must carry an
+/// offset), then every consistency check of <see cref="NodeSnapshotValidator"/>. Errors are
+/// <see cref="SnapshotFormatException"/>s naming the JSON path. One forward-only pass over the bytes.
+/// </summary>
+internal static class NodeSnapshotJsonReader
+{
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = 16,
+    };
+
+    private static readonly string[] RootFields = ["schema", "taken_at", "node", "network", "channels"];
+    private static readonly string[] NodeFields = ["pubkey", "alias"];
+    private static readonly string[] NetworkFields = ["median_base_fee_msat", "median_fee_rate_ppm"];
+
+    private static readonly string[] ChannelFields =
+    [
+        "channel_id", "chan_point", "remote_pubkey", "capacity_sat", "local_balance_sat", "remote_balance_sat", "active",
+        "policy", "opened_at", "forwards", "stats", "peer", "capacity_change_count", "policy_change_count",
+    ];
+
+    private static readonly string[] PolicyFields =
+    [
+        "base_fee_msat", "fee_rate_ppm", "inbound_base_fee_msat", "inbound_fee_rate_ppm", "time_lock_delta",
+        "min_htlc_msat", "max_htlc_msat",
+    ];
+
+    private static readonly string[] ForwardFields = ["at", "amt_out_sat", "fee_msat", "success"];
+    private static readonly string[] StatsFields = ["success_rate", "forwards_count"];
+
+    private static readonly string[] PeerFields =
+        ["alias", "uptime", "disconnections_30d", "amboss_rank", "num_channels", "total_capacity_sat", "total_forwards"];
+
+    private static readonly byte[][] RootNames = Utf8(RootFields);
+    private static readonly byte[][] NodeNames = Utf8(NodeFields);
+    private static readonly byte[][] NetworkNames = Utf8(NetworkFields);
+    private static readonly byte[][] ChannelNames = Utf8(ChannelFields);
+    private static readonly byte[][] PolicyNames = Utf8(PolicyFields);
+    private static readonly byte[][] ForwardNames = Utf8(ForwardFields);
+    private static readonly byte[][] StatsNames = Utf8(StatsFields);
+    private static readonly byte[][] PeerNames = Utf8(PeerFields);
+
+    /// <summary>Reads and validates a snapshot file.</summary>
+    /// <exception cref="SnapshotFormatException">The file is unreadable or not a valid snapshot.</exception>
+    public static NodeSnapshot ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var problem = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file: {e.Message}";
+            throw new SnapshotFormatException(path, "$", problem);
+        }
+
+        return Read(bytes, path);
+    }
+
+    /// <summary>Reads and validates a snapshot from UTF-8 JSON.</summary>
+    /// <exception cref="SnapshotFormatException">The JSON is not a valid snapshot.</exception>
+    public static NodeSnapshot Read(ReadOnlySpan<byte> utf8Json, string? sourceName = null)
+    {
+        if (utf8Json.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, Options);
+        var context = new Context(sourceName);
+        NodeSnapshot snapshot;
+        try
+        {
+            if (!reader.Read())
+            {
+                throw context.Error("the input is empty; expected a snapshot object");
+            }
+
+            snapshot = ReadRoot(ref reader, context);
+            if (reader.Read())
+            {
+                throw context.Error("unexpected content after the snapshot object");
+            }
+        }
+        catch (JsonException e)
+        {
+            var line = (e.LineNumber ?? 0) + 1;
+            var column = (e.BytePositionInLine ?? 0) + 1;
+            throw context.Error($"malformed JSON at line {line}, byte {column}: {FirstSentence(e.Message)}");
+        }
+
+        NodeSnapshotValidator.Validate(snapshot, sourceName);
+        return snapshot;
+    }
+
+    private static NodeSnapshot ReadRoot(ref Utf8JsonReader r, Context c)
+    {
+        c.ExpectObject(ref r, "a snapshot object");
+        DateTimeOffset takenAt = default;
+        NodeIdentity? node = null;
+        NetworkContext? network = null;
+        List<ChannelSnapshot>? channels = null;
+        var seen = 0u;
+        while (c.NextProperty(ref r, RootNames, RootFields, ref seen, out var field))
+        {
+            switch (field)
+            {
+                case 0:
+                    var schema = c.String(ref r);
+                    if (!string.Equals(schema, NodeSnapshot.SchemaId, StringComparison.Ordinal))
+                    {
+                        throw c.Error($"unsupported schema '{schema}'; expected '{NodeSnapshot.SchemaId}'");
+                    }
+
+                    break;
+                case 1:
+                    takenAt = c.Timestamp(ref r);
+                    break;
+                case 2:
+                    node = ReadNode(ref r, c);
+                    break;
+                case 3:
+                    network = r.TokenType == JsonTokenType.Null ? null : ReadNetwork(ref r, c);
+                    break;
+                default:
+                    channels = ReadChannels(ref r, c);
+                    break;
+            }
+
+            c.EndProperty();
+        }
+
+        c.RequireAll(seen, 0b10111, RootFields);
+        return new NodeSnapshot { TakenAt = takenAt, Node = node!, Network = network, Channels = channels! };
+    }
+
+    private static NodeIdentity ReadNode(ref Utf8JsonReader r, Context c)
+    {
+        c.ExpectObject(ref r, "an object with pubkey and alias");
+        string? pubkey = null;
+        string? alias = null;
+        var seen = 0u;
+        while (c.NextProperty(ref r, NodeNames, NodeFields, ref seen, out var field))
+        {
+            if (field == 0)
+            {
+                pubkey = c.String(ref r);
+            }
+            else
+            {
+                alias = c.NullableString(ref r);
+            }
+
+            c.EndProperty();
+        }
+
+        c.RequireAll(seen, 0b1, NodeFields);
+        return new NodeIdentity(pubkey!, alias);
+    }
+
+    private static NetworkContext ReadNetwork(ref Utf8JsonReader r, Context c)
+    {
+        c.ExpectObject(ref r, "an object with median_base_fee_msat and median_fee_rate_ppm");
+        long medianBase = 0;
+        long medianRate = 0;
+        var seen = 0u;
+        while (c.NextProperty(ref r, NetworkNames, NetworkFields, ref seen, out var field))
+        {
+            if (field == 0)
+            {
+                medianBase = c.Integer(ref r);
+            }
+            else
+            {
+                medianRate = c.Integer(ref r);
+            }
+
+            c.EndProperty();
+        }
+
+        c.RequireAll(seen, 0b11, NetworkFields);
+        return new NetworkContext { MedianBaseFeeMsat = medianBase, MedianFeeRatePpm = medianRate };
+    }
+
+    private static List<ChannelSnapshot> ReadChannels(ref Utf8JsonReader r, Context c)
+    {
+        c.ExpectArray(ref r, "an array of channels");
+        var channels = new List<ChannelSnapshot>();
+        var index = 0;
+        while (c.NextItem(ref r, index))
+        {
+            channels.Add(ReadChannel(ref r, c));
+            c.EndItem();
+            index++;
+        }
+
+        return channels;
+    }
+
+    private static ChannelSnapshot ReadChannel(ref Utf8JsonReader r, Context c)
+    {
+        c.ExpectObject(ref r, "a channel object");
+        string? channelId = null, chanPoint = null, remotePubkey = null;
+        long capacity = 0, local = 0, remote = 0;
+        var active = false;
+        ChannelPolicy? policy = null;
+        DateTimeOffset? openedAt = null;
+        List<ForwardEvent>? forwards = null;
+        ChannelStats? stats = null;
+        PeerInfo? peer = null;
+        int capacityChanges = 0, policyChanges = 0;
+        var seen = 0u;
+        while (c.NextProperty(ref r, ChannelNames, ChannelFields, ref seen, out var field))
+        {
+            switch (field)
+            {
+                case 0: channelId = c.String(ref r); break;
+                case 1: chanPoint = c.String(ref r); break;
+                case 2: remotePubkey = c.String(ref r); break;
+                case 3: capacity = c.Integer(ref r); break;
+                case 4: local = c.Integer(ref r); break;
+                case 5: remote = c.Integer(ref r); break;
+                case 6: active = c.Boolean(ref r); break;
+                case 7: policy = ReadPolicy(ref r, c); break;
+                case 8: openedAt = r.TokenType == JsonTokenType.Null ? null : c.Timestamp(ref r); break;
+                case 9: forwards = r.TokenType == JsonTokenType.Null ? null : ReadForwards(ref r, c); break;
+                case 10: stats = r.TokenType == JsonTokenType.Null ? null : ReadStats(ref r, c); break;
+                case 11: peer = r.TokenType == JsonTokenType.Null ? null : ReadPeer(ref r, c); break;
+                case 12: capacityChanges = c.NullableInt32(ref r) ?? 0; break;
+                default: policyChanges = c.NullableInt32(ref r) ?? 0; break;
+            }
+
+            c.EndProperty();
+        }
+
+        c.RequireAll(seen, 0b1111_1111, ChannelFields);
+        return new ChannelSnapshot
+        {
+            ChannelId = channelId!,
+            ChanPoint = chanPoint!,
+            RemotePubkey = remotePubkey!,
+            CapacitySat = capacity,
+            LocalBalanceSat = local,
+            RemoteBalanceSat = remote,
+            Active = active,
+            OpenedAt = openedAt,
+            Policy = policy!,
+            Forwards = forwards ?? [],
+            Stats = stats,
+            Peer = peer,
+            CapacityChangeCount = capacityChanges,
+            PolicyChangeCount = policyChanges,
+        };
+    }
+
+    private static ChannelPolicy ReadPolicy(ref Utf8JsonReader r, Context c)
+    {
+        c.ExpectObject(ref r, "a policy object");
+        long baseFee = 0, feeRate = 0;
+        int? inboundBase = null, inboundRate = null, timeLockDelta = null;
+        long? minHtlc = null, maxHtlc = null;
+        var seen = 0u;
+        while (c.NextProperty(ref r, PolicyNames, PolicyFields, ref seen, out var field))
+        {
+            switch (field)
+            {
+                case 0: baseFee = c.Integer(ref r); break;
+                case 1: feeRate = c.Integer(ref r); break;
+                case 2: inboundBase = c.NullableInt32(ref r); break;
+                case 3: inboundRate = c.NullableInt32(ref r); break;
+                case 4: timeLockDelta = c.NullableInt32(ref r); break;
+                case 5: minHtlc = c.NullableInteger(ref r); break;
+                default: maxHtlc = c.NullableInteger(ref r); break;
+            }
+
+            c.EndProperty();
+        }
+
+        c.RequireAll(seen, 0b11, PolicyFields);
+        return new ChannelPolicy
+        {
+            BaseFeeMsat = baseFee,
+            FeeRatePpm = feeRate,
+            InboundBaseFeeMsat = inboundBase,
+            InboundFeeRatePpm = inboundRate,
+            TimeLockDelta = timeLockDelta,
+            MinHtlcMsat = minHtlc,
+            MaxHtlcMsat = maxHtlc,
+        };
+    }
+
+    private static List<ForwardEvent> ReadForwards(ref Utf8JsonReader r, Context c)
+    {
+        c.ExpectArray(ref r, "an array of forwards");
+        var forwards = new List<ForwardEvent>();
+        var index = 0;
+        while (c.NextItem(ref r, index))
+        {
+            c.ExpectObject(ref r, "a forward object");
+            DateTimeOffset at = default;
+            long amount = 0, fee = 0;
+            var success = true;
+            var seen = 0u;
+            while (c.NextProperty(ref r, ForwardNames, ForwardFields, ref seen, out var field))
+            {
+                switch (field)
+                {
+                    case 0: at = c.Timestamp(ref r); break;
+                    case 1: amount = c.Integer(ref r); break;
+                    case 2: fee = c.Integer(ref r); break;
+                    default: success = r.TokenType == JsonTokenType.Null || c.Boolean(ref r); break;
+                }
+
+                c.EndProperty();
+            }
+
+            c.RequireAll(seen, 0b111, ForwardFields);
+            forwards.Add(new ForwardEvent(at, amount, fee, success));
+            c.EndItem();
+            index++;
+        }
+
+        return forwards;
+    }
+
+    private static ChannelStats ReadStats(ref Utf8JsonReader r, Context c)
+    {
+        c.ExpectObject(ref r, "a stats object");
+        double? successRate = null;
+        long? forwardsCount = null;
+        var seen = 0u;
+        while (c.NextProperty(ref r, StatsNames, StatsFields, ref seen, out var field))
+        {
+            if (field == 0)
+            {
+                successRate = c.NullableNumber(ref r);
+            }
+            else
+            {
+                forwardsCount = c.NullableInteger(ref r);
+            }
+
+            c.EndProperty();
+        }
+
+        return new ChannelStats(successRate, forwardsCount);
+    }
+
+    private static PeerInfo ReadPeer(ref Utf8JsonReader r, Context c)
+    {
+        c.ExpectObject(ref r, "a peer object");
+        var peer = new PeerInfo();
+        var seen = 0u;
+        while (c.NextProperty(ref r, PeerNames, PeerFields, ref seen, out var field))
+        {
+            peer = field switch
+            {
+                0 => peer with { Alias = c.NullableString(ref r) },
+                1 => peer with { Uptime = c.NullableNumber(ref r) },
+                2 => peer with { Disconnections30d = c.NullableInt32(ref r) },
+                3 => peer with { AmbossRank = c.NullableInt32(ref r) },
+                4 => peer with { NumChannels = c.NullableInt32(ref r) },
+                5 => peer with { TotalCapacitySat = c.NullableInteger(ref r) },
+                _ => peer with { TotalForwards = c.NullableInteger(ref r) },
+            };
+            c.EndProperty();
+        }
+
+        return peer;
+    }
+
+    private static byte[][] Utf8(string[] names) => [.. names.Select(n => Encoding.UTF8.GetBytes(n))];
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var text = cut > 0 ? message[..cut] : message;
+        var lineInfo = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (lineInfo > 0 ? text[..lineInfo] : text).Trim().TrimEnd('.', '|').Trim();
+    }
+
+    /// <summary>Typed value reads with path tracking; every failure names the current path.</summary>
+    private sealed class Context(string? sourceName)
+    {
+        private readonly JsonPathStack _path = new();
+
+        public SnapshotFormatException Error(string problem) => new(sourceName, _path.ToString(), problem);
+
+        public void ExpectObject(ref Utf8JsonReader r, string what)
+        {
+            if (r.TokenType != JsonTokenType.StartObject)
+            {
+                throw Error($"expected {what}, got {Describe(ref r)}");
+            }
+        }
+
+        public void ExpectArray(ref Utf8JsonReader r, string what)
+        {
+            if (r.TokenType != JsonTokenType.StartArray)
+            {
+                throw Error($"expected {what}, got {Describe(ref r)}");
+            }
+        }
+
+        /// <summary>Moves to the next property's value; false at the end of the object.</summary>
+        public bool NextProperty(ref Utf8JsonReader r, byte[][] names, string[] fields, ref uint seen, out int field)
+        {
+            r.Read();
+            if (r.TokenType == JsonTokenType.EndObject)
+            {
+                field = -1;
+                return false;
+            }
+
+            field = -1;
+            for (var k = 0; k < names.Length; k++)
+            {
+                if (r.ValueTextEquals(names[k]))
+                {
+                    field = k;
+                    break;
+                }
+            }
+
+            if (field < 0)
+            {
+                var name = r.GetString() ?? "";
+                _path.Push(name);
+                throw Error($"unknown field; expected one of: {string.Join(", ", fields)}");
+            }
+
+            _path.Push(fields[field]);
+            var bit = 1u << field;
+            if ((seen & bit) != 0)
+            {
+                throw Error("duplicate field");
+            }
+
+            seen |= bit;
+            r.Read();
+            return true;
+        }
+
+        public void EndProperty() => _path.Pop();
+
+        /// <summary>Moves to the next array item; false at the end of the array.</summary>
+        public bool NextItem(ref Utf8JsonReader r, int index)
+        {
+            r.Read();
+            if (r.TokenType == JsonTokenType.EndArray)
+            {
+                return false;
+            }
+
+            _path.Push(index);
+            return true;
+        }
+
+        public void EndItem() => _path.Pop();
+
+        public void RequireAll(uint seen, uint required, string[] fields)
+        {
+            var missing = required & ~seen;
+            if (missing == 0)
+            {
+                return;
+            }
+
+            var first = System.Numerics.BitOperations.TrailingZeroCount(missing);
+            throw Error($"missing required field '{fields[first]}'");
+        }
+
+        public string String(ref Utf8JsonReader r)
+        {
+            if (r.TokenType != JsonTokenType.String)
+            {
+                throw Error($"expected a string, got {Describe(ref r)}");
+            }
+
+            return r.GetString()!;
+        }
+
+        public string? NullableString(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Null ? null : String(ref r);
+
+        public bool Boolean(ref Utf8JsonReader r) => r.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => throw Error($"expected true or false, got {Describe(ref r)}"),
+        };
+
+        public long Integer(ref Utf8JsonReader r)
+        {
+            if (r.TokenType != JsonTokenType.Number)
+            {
+                throw Error($"expected an integer, got {Describe(ref r)}");
+            }
+
+            if (!r.TryGetInt64(out var value))
+            {
+                throw Error($"expected an integer within 64 bits, got {Raw(ref r)}");
+            }
+
+            return value;
+        }
+
+        public long? NullableInteger(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Null ? null : Integer(ref r);
+
+        public int? NullableInt32(ref Utf8JsonReader r)
+        {
+            if (r.TokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            if (r.TokenType != JsonTokenType.Number)
+            {
+                throw Error($"expected an integer, got {Describe(ref r)}");
+            }
+
+            if (!r.TryGetInt32(out var value))
+            {
+                throw Error($"expected a 32-bit signed integer ({int.MinValue} to {int.MaxValue}), got {Raw(ref r)}");
+            }
+
+            return value;
+        }
+
+        public double? NullableNumber(ref Utf8JsonReader r)
+        {
+            if (r.TokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            if (r.TokenType != JsonTokenType.Number)
+            {
+                throw Error($"expected a number, got {Describe(ref r)}");
+            }
+
+            if (!r.TryGetDouble(out var value) || !double.IsFinite(value))
+            {
+                throw Error($"expected a finite number, got {Raw(ref r)}");
+            }
+
+            return value;
+        }
+
+        /// <summary>An RFC 3339 timestamp that carries its offset (Z or ±hh:mm).</summary>
+        public DateTimeOffset Timestamp(ref Utf8JsonReader r)
+        {
+            if (r.TokenType != JsonTokenType.String)
+            {
+                throw Error($"expected an RFC 3339 timestamp string (e.g. 2026-11-20T06:00:00Z), got {Describe(ref r)}");
+            }
+
+            if (!r.ValueIsEscaped && HasOffset(r.ValueSpan) && r.TryGetDateTimeOffset(out var fast))
+            {
+                return fast;
+            }
+
+            var text = r.GetString()!;
+            if (HasOffset(Encoding.UTF8.GetBytes(text))
+                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return parsed;
+            }
+
+            throw Error($"'{text}' is not an RFC 3339 timestamp with an offset (e.g. 2026-11-20T06:00:00Z or 2026-11-20T07:00:00+01:00)");
+        }
+
+        private static bool HasOffset(ReadOnlySpan<byte> text)
+        {
+            if (text.Length < 11)
+            {
+                return false;
+            }
+
+            var last = text[^1];
+            if (last is (byte)'Z' or (byte)'z')
+            {
+                return true;
+            }
+
+            return text.Length >= 17 && text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':' && text.IndexOfAny("Tt "u8) > 0;
+        }
+
+        private static string Raw(ref Utf8JsonReader r) => Encoding.UTF8.GetString(r.ValueSpan);
+
+        private static string Describe(ref Utf8JsonReader r) => r.TokenType switch
+        {
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => $"the number {Raw(ref r)}",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.Null => "null",
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            _ => r.TokenType.ToString(),
+        };
+    }
+}
