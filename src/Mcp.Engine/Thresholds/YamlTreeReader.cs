@@ -44,10 +44,12 @@ internal static class YamlTreeReader
         {
             throw new ThresholdsException(sourceName, (int)e.Start.Line, (int)e.Start.Column, null, $"invalid YAML: {Clean(e.Message)}");
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this on some truncated flow collections.
-            throw new ThresholdsException(sourceName, state.LastLine, state.LastColumn, null, $"invalid YAML after this point: {Clean(e.Message)}");
+            // YamlDotNet's scanner throws this (without a position) on some unclosed flow
+            // collections; the last element read is where the broken structure starts.
+            throw new ThresholdsException(sourceName, state.LastLine, state.LastColumn, null,
+                "invalid YAML: the structure starting here is not properly closed (check brackets, braces and quotes)");
         }
     }
 
