@@ -78,16 +78,17 @@ internal static class NodeSnapshotJsonReader
             utf8Json = utf8Json[3..];
         }
 
-        var reader = new Utf8JsonReader(utf8Json, Options);
         var context = new Context(sourceName);
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw context.Error("the input is empty; expected a snapshot object");
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, Options);
         NodeSnapshot snapshot;
         try
         {
-            if (!reader.Read())
-            {
-                throw context.Error("the input is empty; expected a snapshot object");
-            }
-
+            reader.Read();
             snapshot = ReadRoot(ref reader, context);
             if (reader.Read())
             {
