@@ -73,7 +73,7 @@ internal static class NodeSnapshotJsonReader
     /// <exception cref="SnapshotFormatException">The JSON is not a valid snapshot.</exception>
     public static NodeSnapshot Read(ReadOnlySpan<byte> utf8Json, string? sourceName = null)
     {
-        if (utf8Json.StartsWith("\xEF\xBB\xBF"u8))
+        if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8Json = utf8Json[3..];
         }

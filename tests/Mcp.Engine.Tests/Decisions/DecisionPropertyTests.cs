@@ -187,7 +187,7 @@ public sealed class DecisionPropertyTests
             foreach (var d in set.Decisions)
             {
                 Require(d.TotalScore is >= 0 and <= 1 && d.Confidence is >= 0 and <= 1, $"{d.ChannelId}: total or confidence outside [0, 1]");
-                foreach (var h in Heuristics.HeuristicNames.All)
+                foreach (var h in Mcp.Engine.Heuristics.HeuristicNames.All)
                 {
                     Require(d.Scores[h] is >= 0 and <= 1, $"{d.ChannelId}: {h} score {d.Scores[h]} outside [0, 1]");
                 }
