@@ -22,7 +22,8 @@ internal sealed class DecisionEngine : IDecisionEngine
     {
         ArgumentNullException.ThrowIfNull(input);
         var snapshot = input.Snapshot;
-        NodeSnapshotValidator.Validate(snapshot);
+        // The forwards are checked while they are aggregated (one pass instead of two).
+        NodeSnapshotValidator.Validate(snapshot, includeForwards: false);
         var thresholds = input.Thresholds ?? throw new ArgumentException("Thresholds are required.", nameof(input));
         var node = NodeFacts.From(snapshot);
         var centrality = CentralityHeuristic.Score(node);
@@ -77,7 +78,7 @@ internal sealed class DecisionEngine : IDecisionEngine
     private static ChannelDecision EvaluateChannel(Context context, ChannelSnapshot channel, int index)
     {
         var t = context.Thresholds;
-        var facts = ChannelFacts.From(channel, context.Input.Snapshot.TakenAt);
+        var facts = ChannelFacts.From(channel, context.Input.Snapshot.TakenAt, index);
         var scored = ChannelScores.Compute(facts, context.Node, index, context.Centrality, t.Weights);
         var total = scored.TotalScore;
         var rule = RuleSelector.Select(total, scored.Scores, facts, t);

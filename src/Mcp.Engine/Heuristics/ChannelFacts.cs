@@ -74,12 +74,16 @@ internal readonly record struct ChannelFacts
         }
     }
 
-    /// <summary>Aggregates one snapshot channel. The trend halves are split at <c>taken_at − 15 days</c>.</summary>
-    public static ChannelFacts From(ChannelSnapshot channel, DateTimeOffset takenAt)
+    /// <summary>
+    /// Aggregates one snapshot channel in one pass over its forwards, checking each forward as
+    /// <see cref="NodeSnapshotValidator"/> does (inside the 30-day window, amounts in range); a bad
+    /// forward throws a <see cref="SnapshotFormatException"/> naming <c>$.channels[channelIndex]</c>.
+    /// The trend halves are split at <c>taken_at − 15 days</c>.
+    /// </summary>
+    public static ChannelFacts From(ChannelSnapshot channel, DateTimeOffset takenAt, int channelIndex = 0)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var midpoint = takenAt - ForwardWindow / 2;
-        var aggregate = Aggregate(channel.Forwards, midpoint);
+        var aggregate = Aggregate(channel.Forwards, takenAt, channelIndex);
         var peer = channel.Peer;
         int? ageDays = channel.OpenedAt is { } openedAt ? (takenAt - openedAt).Days : null;
         return new ChannelFacts
@@ -110,29 +114,41 @@ internal readonly record struct ChannelFacts
         };
     }
 
-    private static ForwardAggregate Aggregate(IReadOnlyList<ForwardEvent> forwards, DateTimeOffset midpoint)
+    private static ForwardAggregate Aggregate(IReadOnlyList<ForwardEvent> forwards, DateTimeOffset takenAt, int channelIndex)
     {
+        var window = new WindowTicks(takenAt);
         var aggregate = new ForwardAggregate();
         switch (forwards)
         {
             case ForwardEvent[] array:
-                aggregate.AddAll(array, midpoint);
+                aggregate.AddAll(array, window, takenAt, channelIndex, 0);
                 break;
             case List<ForwardEvent> list:
-                aggregate.AddAll(CollectionsMarshal.AsSpan(list), midpoint);
+                aggregate.AddAll(CollectionsMarshal.AsSpan(list), window, takenAt, channelIndex, 0);
                 break;
             default:
                 for (var i = 0; i < forwards.Count; i++)
                 {
-                    aggregate.Add(forwards[i], midpoint.UtcTicks);
+                    aggregate.AddAll([forwards[i]], window, takenAt, channelIndex, i);
                 }
 
                 break;
         }
 
-        return aggregate;
+        return aggregate.Complete();
     }
 
+    private readonly struct WindowTicks(DateTimeOffset takenAt)
+    {
+        public readonly long Start = takenAt.UtcTicks - (30 * TimeSpan.TicksPerDay);
+        public readonly long Middle = takenAt.UtcTicks - (15 * TimeSpan.TicksPerDay);
+        public readonly long End = takenAt.UtcTicks;
+    }
+
+    /// <summary>
+    /// Sums in 64 bits (amounts are validated non-negative, so a wrap shows as a negative value
+    /// and is spilled exactly into 128 bits).
+    /// </summary>
     private struct ForwardAggregate
     {
         public int Count;
@@ -140,30 +156,58 @@ internal readonly record struct ChannelFacts
         public Int128 Volume;
         public Int128 Fees;
         public Int128 FirstHalf;
+        private long _volume;
+        private long _fees;
+        private long _firstHalf;
 
-        public void AddAll(ReadOnlySpan<ForwardEvent> forwards, DateTimeOffset midpoint)
+        public void AddAll(ReadOnlySpan<ForwardEvent> forwards, in WindowTicks window, DateTimeOffset takenAt, int channelIndex, int offset)
         {
-            var midTicks = midpoint.UtcTicks;
-            foreach (var forward in forwards)
+            for (var j = 0; j < forwards.Length; j++)
             {
-                Add(forward, midTicks);
+                ref readonly var f = ref forwards[j];
+                var ticks = f.At.UtcTicks;
+                var amount = f.AmtOutSat;
+                var fee = f.FeeMsat;
+                if (ticks > window.End || ticks < window.Start || (ulong)amount > NodeSnapshotValidator.MaxSat || (ulong)fee > NodeSnapshotValidator.MaxFeeMsat)
+                {
+                    throw NodeSnapshotValidator.ForwardError(null, f, channelIndex, offset + j, takenAt)!;
+                }
+
+                Count++;
+                Successes += f.Success ? 1 : 0;
+                _volume += amount;
+                if (_volume < 0)
+                {
+                    Volume += (ulong)_volume;
+                    _volume = 0;
+                }
+
+                _fees += fee;
+                if (_fees < 0)
+                {
+                    Fees += (ulong)_fees;
+                    _fees = 0;
+                }
+
+                if (ticks < window.Middle)
+                {
+                    _firstHalf += amount;
+                    if (_firstHalf < 0)
+                    {
+                        FirstHalf += (ulong)_firstHalf;
+                        _firstHalf = 0;
+                    }
+                }
             }
         }
 
-        public void Add(ForwardEvent forward, long midTicks)
+        public ForwardAggregate Complete()
         {
-            Count++;
-            if (forward.Success)
-            {
-                Successes++;
-            }
-
-            Volume += forward.AmtOutSat;
-            Fees += forward.FeeMsat;
-            if (forward.At.UtcTicks < midTicks)
-            {
-                FirstHalf += forward.AmtOutSat;
-            }
+            Volume += _volume;
+            Fees += _fees;
+            FirstHalf += _firstHalf;
+            _volume = _fees = _firstHalf = 0;
+            return this;
         }
     }
 }

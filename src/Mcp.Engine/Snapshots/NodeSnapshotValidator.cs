@@ -13,6 +13,9 @@ internal static class NodeSnapshotValidator
     /// <summary>The largest amount of bitcoin that can exist, in sat (no channel or amount exceeds it).</summary>
     public const long MaxSat = 2_100_000_000_000_000;
 
+    /// <summary>The largest fee a forward can earn, in msat.</summary>
+    public const long MaxFeeMsat = MaxSat * 1000;
+
     /// <summary>Fee fields are 32-bit unsigned in LND.</summary>
     public const long MaxFee = uint.MaxValue;
 
@@ -20,8 +23,14 @@ internal static class NodeSnapshotValidator
     public static readonly DateTimeOffset Genesis = new(2009, 1, 3, 18, 15, 5, TimeSpan.Zero);
 
     /// <summary>Validates <paramref name="snapshot"/>; <paramref name="sourceName"/> prefixes messages.</summary>
+    /// <param name="snapshot">The snapshot to check.</param>
+    /// <param name="sourceName">Prefix of every message (a file name), or <c>null</c>.</param>
+    /// <param name="includeForwards">
+    /// False skips the per-forward checks, for a caller that makes them itself while reading the
+    /// forwards anyway (the engine does, in the same pass that aggregates them).
+    /// </param>
     /// <exception cref="SnapshotFormatException">The first failed check.</exception>
-    public static void Validate(NodeSnapshot snapshot, string? sourceName = null)
+    public static void Validate(NodeSnapshot snapshot, string? sourceName = null, bool includeForwards = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (snapshot.TakenAt < Genesis)
@@ -56,7 +65,7 @@ internal static class NodeSnapshotValidator
         var firstIndex = new Dictionary<string, int>(channels.Count, StringComparer.Ordinal);
         for (var i = 0; i < channels.Count; i++)
         {
-            ValidateChannel(sourceName, snapshot.TakenAt, channels[i], i, firstIndex);
+            ValidateChannel(sourceName, snapshot.TakenAt, channels[i], i, firstIndex, includeForwards);
         }
     }
 
@@ -83,7 +92,35 @@ internal static class NodeSnapshotValidator
         return uint.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out _);
     }
 
-    private static void ValidateChannel(string? source, DateTimeOffset takenAt, ChannelSnapshot? c, int i, Dictionary<string, int> firstIndex)
+    /// <summary>The error for a forward that fails a check (the first failing one), or <c>null</c> when it passes.</summary>
+    public static SnapshotFormatException? ForwardError(string? source, in ForwardEvent f, int channel, int index, DateTimeOffset takenAt)
+    {
+        var ticks = f.At.UtcTicks;
+        if (ticks > takenAt.UtcTicks)
+        {
+            return Fail(source, Path(channel, $".forwards[{index}].at"), $"{Iso(f.At)} is after taken_at ({Iso(takenAt)})");
+        }
+
+        if (ticks < takenAt.UtcTicks - (30 * TimeSpan.TicksPerDay))
+        {
+            return Fail(source, Path(channel, $".forwards[{index}].at"),
+                $"{Iso(f.At)} is more than 30 days before taken_at ({Iso(takenAt)}); a snapshot holds the forwards of the last 30 days");
+        }
+
+        if (f.AmtOutSat is < 0 or > MaxSat)
+        {
+            return Fail(source, Path(channel, $".forwards[{index}].amt_out_sat"), f.AmtOutSat < 0 ? $"{f.AmtOutSat} is negative" : $"{f.AmtOutSat} exceeds 21 million BTC");
+        }
+
+        if (f.FeeMsat is < 0 or > MaxFeeMsat)
+        {
+            return Fail(source, Path(channel, $".forwards[{index}].fee_msat"), f.FeeMsat < 0 ? $"{f.FeeMsat} is negative" : $"{f.FeeMsat} exceeds 21 million BTC");
+        }
+
+        return null;
+    }
+
+    private static void ValidateChannel(string? source, DateTimeOffset takenAt, ChannelSnapshot? c, int i, Dictionary<string, int> firstIndex, bool includeForwards)
     {
         if (c is null)
         {
@@ -158,7 +195,10 @@ internal static class NodeSnapshotValidator
         }
 
         var forwards = c.Forwards ?? throw Fail(source, Path(i, ".forwards"), "is null; use an empty list for no history");
-        CheckForwards(source, forwards, i, takenAt);
+        if (includeForwards)
+        {
+            CheckForwards(source, forwards, i, takenAt);
+        }
 
         if (c.Stats is { } stats)
         {
@@ -220,30 +260,14 @@ internal static class NodeSnapshotValidator
     private static void CheckForwards(string? source, IReadOnlyList<ForwardEvent> forwards, int i, DateTimeOffset takenAt)
     {
         var endTicks = takenAt.UtcTicks;
-        var startTicks = endTicks - TimeSpan.FromDays(30).Ticks;
+        var startTicks = endTicks - (30 * TimeSpan.TicksPerDay);
         for (var j = 0; j < forwards.Count; j++)
         {
-            var f = forwards[j] ?? throw Fail(source, Path(i, $".forwards[{j}]"), "is null; expected a forward object");
+            var f = forwards[j];
             var ticks = f.At.UtcTicks;
-            if (ticks > endTicks)
+            if (ticks > endTicks || ticks < startTicks || (ulong)f.AmtOutSat > MaxSat || (ulong)f.FeeMsat > MaxFeeMsat)
             {
-                throw Fail(source, Path(i, $".forwards[{j}].at"), $"{Iso(f.At)} is after taken_at ({Iso(takenAt)})");
-            }
-
-            if (ticks < startTicks)
-            {
-                throw Fail(source, Path(i, $".forwards[{j}].at"),
-                    $"{Iso(f.At)} is more than 30 days before taken_at ({Iso(takenAt)}); a snapshot holds the forwards of the last 30 days");
-            }
-
-            if (f.AmtOutSat is < 0 or > MaxSat)
-            {
-                throw Fail(source, Path(i, $".forwards[{j}].amt_out_sat"), f.AmtOutSat < 0 ? $"{f.AmtOutSat} is negative" : $"{f.AmtOutSat} exceeds 21 million BTC");
-            }
-
-            if (f.FeeMsat is < 0 or > MaxSat * 1000)
-            {
-                throw Fail(source, Path(i, $".forwards[{j}].fee_msat"), f.FeeMsat < 0 ? $"{f.FeeMsat} is negative" : $"{f.FeeMsat} exceeds 21 million BTC");
+                throw ForwardError(source, f, i, j, takenAt)!;
             }
         }
     }

@@ -124,6 +124,22 @@ public sealed class NodeSnapshotJsonTests
         Assert.That(error.JsonPath, Is.EqualTo("$.channels[0].local_balance_sat"));
     }
 
+    [Test]
+    public void The_engine_rejects_an_inconsistent_in_memory_snapshot_with_the_same_message()
+    {
+        var snapshot = NodeSnapshotJsonReader.Read(Encoding.UTF8.GetBytes(SnapshotJson.Valid));
+        var late = new ForwardEvent(snapshot.TakenAt + TimeSpan.FromSeconds(1), 1000, 1000);
+        var bad = snapshot with { Channels = [snapshot.Channels[0] with { Forwards = [.. snapshot.Channels[0].Forwards, late] }] };
+        var input = new Mcp.Engine.Decisions.DecisionInput { Snapshot = bad, Thresholds = Mcp.Engine.Thresholds.DecisionThresholds.Default, Now = bad.TakenAt };
+        var error = Assert.Throws<SnapshotFormatException>(() => new Mcp.Engine.Decisions.DecisionEngine().Evaluate(input));
+        Assert.That(error!.Message, Is.EqualTo("$.channels[0].forwards[1].at: 2026-11-20T06:00:01+00:00 is after taken_at (2026-11-20T06:00:00+00:00)"));
+        Assert.That(Assert.Throws<SnapshotFormatException>(() => NodeSnapshotValidator.Validate(bad))!.Message, Is.EqualTo(error.Message));
+
+        var duplicate = snapshot with { Channels = [snapshot.Channels[0], snapshot.Channels[0]] };
+        Assert.That(Assert.Throws<SnapshotFormatException>(() => new Mcp.Engine.Decisions.DecisionEngine().Evaluate(input with { Snapshot = duplicate }))!.JsonPath,
+            Is.EqualTo("$.channels[1].channel_id"));
+    }
+
     [TestCase("812345x1234x0", true)]
     [TestCase("0x0x0", true)]
     [TestCase("812345x1234", false)]
