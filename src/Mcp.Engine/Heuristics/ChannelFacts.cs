@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Mcp.Engine.Snapshots;
 
@@ -160,6 +161,7 @@ internal readonly record struct ChannelFacts
         private long _fees;
         private long _firstHalf;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddAll(ReadOnlySpan<ForwardEvent> forwards, in WindowTicks window, DateTimeOffset takenAt, int channelIndex, int offset)
         {
             for (var j = 0; j < forwards.Length; j++)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -218,7 +219,7 @@ internal static class NodeSnapshotJsonReader
         var active = false;
         ChannelPolicy? policy = null;
         DateTimeOffset? openedAt = null;
-        List<ForwardEvent>? forwards = null;
+        ForwardEvent[]? forwards = null;
         ChannelStats? stats = null;
         PeerInfo? peer = null;
         int capacityChanges = 0, policyChanges = 0;
@@ -302,38 +303,142 @@ internal static class NodeSnapshotJsonReader
         };
     }
 
-    private static List<ForwardEvent> ReadForwards(ref Utf8JsonReader r, Context c)
+    /// <summary>
+    /// The hot loop of a large snapshot (millions of forwards): field names are matched by length
+    /// first, values are read without the generic helpers, and the JSON path is only built when
+    /// something is wrong (the generic helpers then produce the message). Optimized at first JIT.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ForwardEvent[] ReadForwards(ref Utf8JsonReader r, Context c)
     {
         c.ExpectArray(ref r, "an array of forwards");
-        var forwards = new List<ForwardEvent>();
-        var index = 0;
-        while (c.NextItem(ref r, index))
+        var buffer = c.ForwardBuffer;
+        for (var index = 0; ; index++)
         {
-            c.ExpectObject(ref r, "a forward object");
+            r.Read();
+            if (r.TokenType == JsonTokenType.EndArray)
+            {
+                return index == 0 ? [] : buffer.AsSpan(0, index).ToArray();
+            }
+
+            if (r.TokenType != JsonTokenType.StartObject)
+            {
+                c.Enter(index);
+                c.ExpectObject(ref r, "a forward object");
+            }
+
             DateTimeOffset at = default;
             long amount = 0, fee = 0;
             var success = true;
             var seen = 0u;
-            while (c.NextProperty(ref r, ForwardNames, ForwardFields, ref seen, out var field))
+            while (true)
             {
-                switch (field)
+                r.Read();
+                if (r.TokenType == JsonTokenType.EndObject)
                 {
-                    case 0: at = c.Timestamp(ref r); break;
-                    case 1: amount = c.Integer(ref r); break;
-                    case 2: fee = c.Integer(ref r); break;
-                    default: success = r.TokenType == JsonTokenType.Null || c.Boolean(ref r); break;
+                    break;
                 }
 
-                c.EndProperty();
+                var field = ForwardField(ref r);
+                if (field < 0 || (seen & (1u << field)) != 0)
+                {
+                    c.Enter(index);
+                    c.NextPropertyAtName(ref r, ForwardNames, ForwardFields, ref seen);
+                }
+
+                seen |= 1u << field;
+                r.Read();
+                switch (field)
+                {
+                    case 0:
+                        if (r.TokenType != JsonTokenType.String || r.ValueIsEscaped || !HasOffset(r.ValueSpan) || !r.TryGetDateTimeOffset(out at))
+                        {
+                            c.Enter(index);
+                            c.Enter(ForwardFields[0]);
+                            at = c.Timestamp(ref r);
+                            c.Leave();
+                            c.Leave();
+                        }
+
+                        break;
+                    case 1:
+                        if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out amount))
+                        {
+                            c.Enter(index);
+                            c.Enter(ForwardFields[1]);
+                            amount = c.Integer(ref r);
+                        }
+
+                        break;
+                    case 2:
+                        if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out fee))
+                        {
+                            c.Enter(index);
+                            c.Enter(ForwardFields[2]);
+                            fee = c.Integer(ref r);
+                        }
+
+                        break;
+                    default:
+                        if (r.TokenType is JsonTokenType.True or JsonTokenType.Null)
+                        {
+                            success = true;
+                        }
+                        else if (r.TokenType == JsonTokenType.False)
+                        {
+                            success = false;
+                        }
+                        else
+                        {
+                            c.Enter(index);
+                            c.Enter(ForwardFields[3]);
+                            c.Boolean(ref r);
+                        }
+
+                        break;
+                }
             }
 
-            c.RequireAll(seen, 0b111, ForwardFields);
-            forwards.Add(new ForwardEvent(at, amount, fee, success));
-            c.EndItem();
-            index++;
+            if ((seen & 0b111) != 0b111)
+            {
+                c.Enter(index);
+                c.RequireAll(seen, 0b111, ForwardFields);
+            }
+
+            if (index == buffer.Length)
+            {
+                buffer = c.GrowForwardBuffer();
+            }
+
+            buffer[index] = new ForwardEvent(at, amount, fee, success);
+        }
+    }
+
+    /// <summary>The index of a forward's field name (at, amt_out_sat, fee_msat, success), or −1.</summary>
+    private static int ForwardField(ref Utf8JsonReader r)
+    {
+        if (!r.ValueIsEscaped)
+        {
+            var name = r.ValueSpan;
+            return name.Length switch
+            {
+                2 when name.SequenceEqual("at"u8) => 0,
+                11 when name.SequenceEqual("amt_out_sat"u8) => 1,
+                8 when name.SequenceEqual("fee_msat"u8) => 2,
+                7 when name.SequenceEqual("success"u8) => 3,
+                _ => -1,
+            };
         }
 
-        return forwards;
+        for (var k = 0; k < ForwardNames.Length; k++)
+        {
+            if (r.ValueTextEquals(ForwardNames[k]))
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private static ChannelStats ReadStats(ref Utf8JsonReader r, Context c)
@@ -382,6 +487,8 @@ internal static class NodeSnapshotJsonReader
         return peer;
     }
 
+    private static bool HasOffset(ReadOnlySpan<byte> text) => Context.HasOffset(text);
+
     private static byte[][] Utf8(string[] names) => [.. names.Select(n => Encoding.UTF8.GetBytes(n))];
 
     private static string FirstSentence(string message)
@@ -396,6 +503,17 @@ internal static class NodeSnapshotJsonReader
     private sealed class Context(string? sourceName)
     {
         private readonly JsonPathStack _path = new();
+
+        /// <summary>Scratch space for one channel's forwards, reused across channels (copied out exactly sized).</summary>
+        public ForwardEvent[] ForwardBuffer { get; private set; } = new ForwardEvent[256];
+
+        public ForwardEvent[] GrowForwardBuffer()
+        {
+            var grown = new ForwardEvent[ForwardBuffer.Length * 2];
+            ForwardBuffer.CopyTo(grown, 0);
+            ForwardBuffer = grown;
+            return grown;
+        }
 
         public SnapshotFormatException Error(string problem) => new(sourceName, _path.ToString(), problem);
 
@@ -455,6 +573,43 @@ internal static class NodeSnapshotJsonReader
         }
 
         public void EndProperty() => _path.Pop();
+
+        public void Enter(string name) => _path.Push(name);
+
+        public void Enter(int index) => _path.Push(index);
+
+        public void Leave() => _path.Pop();
+
+        /// <summary>
+        /// With the reader on a property name that is unknown or already seen: pushes it and throws
+        /// the same error <see cref="NextProperty"/> would.
+        /// </summary>
+        public void NextPropertyAtName(ref Utf8JsonReader r, byte[][] names, string[] fields, ref uint seen)
+        {
+            var field = -1;
+            for (var k = 0; k < names.Length; k++)
+            {
+                if (r.ValueTextEquals(names[k]))
+                {
+                    field = k;
+                    break;
+                }
+            }
+
+            if (field < 0)
+            {
+                _path.Push(r.GetString() ?? "");
+                throw Error($"unknown field; expected one of: {string.Join(", ", fields)}");
+            }
+
+            _path.Push(fields[field]);
+            if ((seen & (1u << field)) != 0)
+            {
+                throw Error("duplicate field");
+            }
+
+            throw new InvalidOperationException("The field was expected to be unknown or a duplicate.");
+        }
 
         /// <summary>Moves to the next array item; false at the end of the array.</summary>
         public bool NextItem(ref Utf8JsonReader r, int index)
@@ -582,7 +737,7 @@ internal static class NodeSnapshotJsonReader
             throw Error($"'{text}' is not an RFC 3339 timestamp with an offset (e.g. 2026-11-20T06:00:00Z or 2026-11-20T07:00:00+01:00)");
         }
 
-        private static bool HasOffset(ReadOnlySpan<byte> text)
+        public static bool HasOffset(ReadOnlySpan<byte> text)
         {
             if (text.Length < 11)
             {

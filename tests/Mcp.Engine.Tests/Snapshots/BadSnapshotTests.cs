@@ -45,6 +45,12 @@ public sealed class BadSnapshotTests
         yield return Channel("forward after taken_at", c => c["forwards"]![0]!["at"] = "2026-11-20T06:00:01Z", "$.channels[0].forwards[0].at: 2026-11-20T06:00:01+00:00 is after taken_at (2026-11-20T06:00:00+00:00)");
         yield return Channel("forward older than 30 days", c => c["forwards"]![0]!["at"] = "2026-10-21T05:59:59Z", "$.channels[0].forwards[0].at: 2026-10-21T05:59:59+00:00 is more than 30 days before taken_at (2026-11-20T06:00:00+00:00); a snapshot holds the forwards of the last 30 days");
         yield return Channel("forward without fee", c => c["forwards"]![0]!.AsObject().Remove("fee_msat"), "$.channels[0].forwards[0]: missing required field 'fee_msat'");
+        yield return Channel("forward is a number", c => c["forwards"]![0] = 5, "$.channels[0].forwards[0]: expected a forward object, got the number 5");
+        yield return Channel("unknown forward field", c => c["forwards"]![0]!["amount"] = 5, "$.channels[0].forwards[0].amount: unknown field; expected one of: at, amt_out_sat, fee_msat, success");
+        yield return Channel("forward amount as text", c => c["forwards"]![0]!["amt_out_sat"] = "200000", "$.channels[0].forwards[0].amt_out_sat: expected an integer, got a string");
+        yield return Channel("forward fee fractional", c => c["forwards"]![0]!["fee_msat"] = 1.5, "$.channels[0].forwards[0].fee_msat: expected an integer within 64 bits, got 1.5");
+        yield return Channel("forward success as text", c => c["forwards"]![0]!["success"] = "true", "$.channels[0].forwards[0].success: expected true or false, got a string");
+        yield return Channel("forward time without offset", c => c["forwards"]![0]!["at"] = "2026-11-19T10:00:00", "$.channels[0].forwards[0].at: '2026-11-19T10:00:00' is not an RFC 3339 timestamp with an offset (e.g. 2026-11-20T06:00:00Z or 2026-11-20T07:00:00+01:00)");
         yield return Channel("negative forward amount", c => c["forwards"]![0]!["amt_out_sat"] = -3, "$.channels[0].forwards[0].amt_out_sat: -3 is negative");
         yield return Channel("success rate above 1", c => c["stats"]!["success_rate"] = 1.5, "$.channels[0].stats.success_rate: 1.5 is outside [0, 1]");
         yield return Channel("success rate as text", c => c["stats"]!["success_rate"] = "96%", "$.channels[0].stats.success_rate: expected a number, got a string");
@@ -54,6 +60,7 @@ public sealed class BadSnapshotTests
         yield return Channel("negative disconnections", c => c["peer"]!["disconnections_30d"] = -1, "$.channels[0].peer.disconnections_30d: -1 is negative");
         yield return Channel("negative change count", c => c["policy_change_count"] = -2, "$.channels[0].policy_change_count: -2 is negative");
         yield return Raw("duplicate field", SnapshotJson.Valid.Replace("\"active\": true,", "\"active\": true, \"active\": false,", StringComparison.Ordinal), "s.json: $.channels[0].active: duplicate field");
+        yield return Raw("duplicate forward field", SnapshotJson.Valid.Replace("\"success\": true }", "\"success\": true, \"fee_msat\": 1 }", StringComparison.Ordinal), "s.json: $.channels[0].forwards[0].fee_msat: duplicate field");
     }
 
     [TestCaseSource(nameof(Cases))]
