@@ -51,15 +51,15 @@ internal static class NodeSnapshotJsonReader
     private static readonly byte[][] StatsNames = Utf8(StatsFields);
     private static readonly byte[][] PeerNames = Utf8(PeerFields);
 
-    /// <summary>Reads and validates a snapshot file.</summary>
+    /// <summary>Reads and validates a snapshot file, streaming it (no size limit, bounded memory).</summary>
     /// <exception cref="SnapshotFormatException">The file is unreadable or not a valid snapshot.</exception>
     public static NodeSnapshot ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
+        FileStream stream;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -67,10 +67,35 @@ internal static class NodeSnapshotJsonReader
             throw new SnapshotFormatException(path, "$", problem);
         }
 
-        return Read(bytes, path);
+        using (stream)
+        {
+            return Read(stream, path);
+        }
     }
 
-    /// <summary>Reads and validates a snapshot from UTF-8 JSON.</summary>
+    /// <summary>Reads and validates a snapshot from a stream of UTF-8 JSON, one buffer at a time.</summary>
+    /// <param name="utf8Json">The JSON.</param>
+    /// <param name="sourceName">Prefix of error messages (a file name), or <c>null</c>.</param>
+    /// <param name="bufferSize">Initial buffer size; the buffer grows only for a token longer than it.</param>
+    /// <exception cref="SnapshotFormatException">The stream is unreadable or not a valid snapshot.</exception>
+    public static NodeSnapshot Read(Stream utf8Json, string? sourceName = null, int bufferSize = 1 << 20)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, 1);
+        var context = new Context(sourceName, utf8Json, bufferSize);
+        var first = context.Fill(0);
+        var start = first.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (context.IsFinal && first[start..].Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw context.Error("the input is empty; expected a snapshot object");
+        }
+
+        var reader = new Utf8JsonReader(first[start..], context.IsFinal, new JsonReaderState(Options));
+        context.SetOffset(start);
+        return Parse(ref reader, context, sourceName);
+    }
+
+    /// <summary>Reads and validates a snapshot from UTF-8 JSON in memory.</summary>
     /// <exception cref="SnapshotFormatException">The JSON is not a valid snapshot.</exception>
     public static NodeSnapshot Read(ReadOnlySpan<byte> utf8Json, string? sourceName = null)
     {
@@ -79,19 +104,24 @@ internal static class NodeSnapshotJsonReader
             utf8Json = utf8Json[3..];
         }
 
-        var context = new Context(sourceName);
+        var context = new Context(sourceName, null, 0);
         if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw context.Error("the input is empty; expected a snapshot object");
         }
 
         var reader = new Utf8JsonReader(utf8Json, Options);
+        return Parse(ref reader, context, sourceName);
+    }
+
+    private static NodeSnapshot Parse(ref Utf8JsonReader reader, Context context, string? sourceName)
+    {
         NodeSnapshot snapshot;
         try
         {
-            reader.Read();
+            context.Read(ref reader);
             snapshot = ReadRoot(ref reader, context);
-            if (reader.Read())
+            if (context.Read(ref reader))
             {
                 throw context.Error("unexpected content after the snapshot object");
             }
@@ -101,6 +131,10 @@ internal static class NodeSnapshotJsonReader
             var line = (e.LineNumber ?? 0) + 1;
             var column = (e.BytePositionInLine ?? 0) + 1;
             throw context.Error($"malformed JSON at line {line}, byte {column}: {FirstSentence(e.Message)}");
+        }
+        catch (IOException e)
+        {
+            throw context.Error($"cannot read the input: {e.Message}");
         }
 
         NodeSnapshotValidator.Validate(snapshot, sourceName);
@@ -315,7 +349,7 @@ internal static class NodeSnapshotJsonReader
         var buffer = c.ForwardBuffer;
         for (var index = 0; ; index++)
         {
-            r.Read();
+            c.Read(ref r);
             if (r.TokenType == JsonTokenType.EndArray)
             {
                 return index == 0 ? [] : buffer.AsSpan(0, index).ToArray();
@@ -333,7 +367,7 @@ internal static class NodeSnapshotJsonReader
             var seen = 0u;
             while (true)
             {
-                r.Read();
+                c.Read(ref r);
                 if (r.TokenType == JsonTokenType.EndObject)
                 {
                     break;
@@ -347,7 +381,7 @@ internal static class NodeSnapshotJsonReader
                 }
 
                 seen |= 1u << field;
-                r.Read();
+                c.Read(ref r);
                 switch (field)
                 {
                     case 0:
@@ -500,9 +534,65 @@ internal static class NodeSnapshotJsonReader
     }
 
     /// <summary>Typed value reads with path tracking; every failure names the current path.</summary>
-    private sealed class Context(string? sourceName)
+    private sealed class Context(string? sourceName, Stream? stream, int bufferSize)
     {
         private readonly JsonPathStack _path = new();
+        private byte[] _buffer = new byte[stream is null ? 0 : Math.Max(bufferSize, 4)];
+        private int _offset;
+        private int _filled;
+
+        /// <summary>Whether the last buffer holds the end of the input.</summary>
+        public bool IsFinal { get; private set; } = stream is null;
+
+        /// <summary>Fills the buffer after <paramref name="keep"/> kept bytes; returns every valid byte.</summary>
+        public ReadOnlySpan<byte> Fill(int keep)
+        {
+            if (keep == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            var filled = keep;
+            while (filled < _buffer.Length)
+            {
+                var read = stream!.Read(_buffer, filled, _buffer.Length - filled);
+                if (read == 0)
+                {
+                    IsFinal = true;
+                    break;
+                }
+
+                filled += read;
+            }
+
+            _filled = filled;
+            _offset = 0;
+            return _buffer.AsSpan(0, filled);
+        }
+
+        public void SetOffset(int offset) => _offset = offset;
+
+        /// <summary>The next token; in streaming mode, refills the buffer when the reader runs dry.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Read(ref Utf8JsonReader r) => r.Read() || ReadAfterRefill(ref r);
+
+        private bool ReadAfterRefill(ref Utf8JsonReader r)
+        {
+            while (!IsFinal)
+            {
+                var consumed = _offset + (int)r.BytesConsumed;
+                var keep = _filled - consumed;
+                Buffer.BlockCopy(_buffer, consumed, _buffer, 0, keep);
+                var data = Fill(keep);
+                r = new Utf8JsonReader(data, IsFinal, r.CurrentState);
+                if (r.Read())
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Scratch space for one channel's forwards, reused across channels (copied out exactly sized).</summary>
         public ForwardEvent[] ForwardBuffer { get; private set; } = new ForwardEvent[256];
@@ -536,7 +626,7 @@ internal static class NodeSnapshotJsonReader
         /// <summary>Moves to the next property's value; false at the end of the object.</summary>
         public bool NextProperty(ref Utf8JsonReader r, byte[][] names, string[] fields, ref uint seen, out int field)
         {
-            r.Read();
+            Read(ref r);
             if (r.TokenType == JsonTokenType.EndObject)
             {
                 field = -1;
@@ -568,7 +658,7 @@ internal static class NodeSnapshotJsonReader
             }
 
             seen |= bit;
-            r.Read();
+            Read(ref r);
             return true;
         }
 
@@ -614,7 +704,7 @@ internal static class NodeSnapshotJsonReader
         /// <summary>Moves to the next array item; false at the end of the array.</summary>
         public bool NextItem(ref Utf8JsonReader r, int index)
         {
-            r.Read();
+            Read(ref r);
             if (r.TokenType == JsonTokenType.EndArray)
             {
                 return false;

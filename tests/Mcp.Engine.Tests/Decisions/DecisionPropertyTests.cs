@@ -210,6 +210,8 @@ public sealed class DecisionPropertyTests
             var bytes = NodeSnapshotJsonWriter.ToUtf8Bytes(scenario.Input.Snapshot);
             var back = NodeSnapshotJsonReader.Read(bytes, "roundtrip");
             Require(NodeSnapshotJsonWriter.ToUtf8Bytes(back).AsSpan().SequenceEqual(bytes), "write → read → write changed the JSON");
+            var streamed = NodeSnapshotJsonReader.Read(new MemoryStream(bytes), "roundtrip", 1 + (scenario.Seed % 97));
+            Require(NodeSnapshotJsonWriter.ToUtf8Bytes(streamed).AsSpan().SequenceEqual(bytes), "a stream read in small buffers differs");
             var again = Engine.Evaluate(scenario.Input with { Snapshot = back });
             Require(DecisionSetJsonWriter.ToUtf8Bytes(again).AsSpan().SequenceEqual(DecisionSetJsonWriter.ToUtf8Bytes(Engine.Evaluate(scenario.Input))),
                 "a snapshot read back decides differently");

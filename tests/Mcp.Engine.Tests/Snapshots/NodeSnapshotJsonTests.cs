@@ -76,6 +76,24 @@ public sealed class NodeSnapshotJsonTests
         Assert.That(s.TakenAt.UtcDateTime, Is.EqualTo(new DateTime(2026, 11, 20, 6, 0, 0, 500, DateTimeKind.Utc)));
     }
 
+    [TestCase(1)]
+    [TestCase(7)]
+    [TestCase(64)]
+    [TestCase(1 << 20)]
+    public void A_stream_read_in_small_buffers_gives_the_same_snapshot(int bufferSize)
+    {
+        var bytes = Encoding.UTF8.GetBytes(SnapshotJson.Valid);
+        var fromSpan = NodeSnapshotJsonReader.Read(bytes);
+        var fromStream = NodeSnapshotJsonReader.Read(new MemoryStream([0xEF, 0xBB, 0xBF, .. bytes]), "s.json", bufferSize);
+        Assert.That(NodeSnapshotJsonWriter.ToUtf8Bytes(fromStream), Is.EqualTo(NodeSnapshotJsonWriter.ToUtf8Bytes(fromSpan)));
+
+        var truncated = new MemoryStream(bytes[..(bytes.Length / 2)]);
+        var error = Assert.Throws<SnapshotFormatException>(() => NodeSnapshotJsonReader.Read(truncated, "s.json", bufferSize));
+        Assert.That(error!.Message, Does.StartWith("s.json: $.channels[0]").And.Contain("malformed JSON at line"));
+        Assert.That(Assert.Throws<SnapshotFormatException>(() => NodeSnapshotJsonReader.Read(new MemoryStream([32, 10]), "s.json", bufferSize))!.Message,
+            Is.EqualTo("s.json: $: the input is empty; expected a snapshot object"));
+    }
+
     [Test]
     public void The_writer_output_reads_back_to_an_equal_snapshot()
     {
