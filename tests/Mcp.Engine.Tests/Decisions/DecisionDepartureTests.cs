@@ -86,6 +86,16 @@ public sealed class DecisionDepartureTests
     }
 
     [Test]
+    public void Departure_a_min_confidence_of_zero_means_zero()
+    {
+        // The original's get_actionable_decisions used `min_confidence or config`: 0 fell back to 0.6.
+        var withoutNetwork = Node(Channel(0, feeRatePpm: 2500, baseFeeMsat: 5000)) with { Network = null };
+        var zero = DecisionThresholds.Default with { DecisionRules = new DecisionRuleSettings { MinConfidence = 0 } };
+        Assert.That(First(Evaluate(withoutNetwork)).BlockedBy, Is.EqualTo(BlockReason.MinConfidence));
+        Assert.That(First(Evaluate(withoutNetwork, zero)).IsApplicable, Is.True);
+    }
+
+    [Test]
     public void Evaluation_time_only_moves_the_rate_limit_windows()
     {
         var history = new[] { Change(TimeSpan.FromMinutes(30), 3000, 2500) };
