@@ -53,4 +53,9 @@ internal sealed record ChannelDecision
 
     /// <summary>+1 when the proposal raises a fee, −1 when it lowers one, 0 without a proposal.</summary>
     public int Direction => ProposedPolicy is { } proposed ? AppliedChange.DirectionOf(CurrentPolicy, proposed) : 0;
+
+    /// <summary>The history entry to store once the proposal has been applied (and verified) at <paramref name="appliedAt"/>.</summary>
+    /// <exception cref="InvalidOperationException">The decision proposes nothing.</exception>
+    public AppliedChange ToAppliedChange(DateTimeOffset appliedAt) =>
+        new(ChannelId, appliedAt, CurrentPolicy, ProposedPolicy ?? throw new InvalidOperationException($"The decision for {ChannelId} proposes no change."));
 }

@@ -165,6 +165,20 @@ public sealed class BlockedByScenarioTests
     }
 
     [Test]
+    public void An_applied_decision_becomes_the_history_that_limits_the_next_evaluation()
+    {
+        var first = First(Evaluate(Node(Expensive)));
+        var applied = first.ToAppliedChange(TakenAt);
+        Assert.That(applied, Is.EqualTo(new AppliedChange(Id(0), TakenAt, Expensive.Policy, first.ProposedPolicy!)));
+        Assert.That(applied.Direction, Is.EqualTo(-1));
+
+        var lowered = Node(Expensive with { Policy = first.ProposedPolicy! });
+        var next = First(Evaluate(lowered, history: [applied], now: TakenAt + TimeSpan.FromMinutes(10)));
+        Assert.That(next.BlockedBy, Is.EqualTo(BlockReason.Cooldown));
+        Assert.Throws<InvalidOperationException>(() => next.ToAppliedChange(TakenAt));
+    }
+
+    [Test]
     public void Changes_older_than_a_day_and_of_other_nodes_channels_do_not_count()
     {
         var history = Enumerable.Range(0, 10).Select(i => Change(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(i), 600, 500, channel: 100 + i)).ToArray();
