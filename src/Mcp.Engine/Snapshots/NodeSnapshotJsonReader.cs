@@ -128,6 +128,11 @@ internal static class NodeSnapshotJsonReader
         }
         catch (JsonException e)
         {
+            if (context.IsStreaming)
+            {
+                throw context.Error($"malformed JSON {context.Where(reader.BytesConsumed)}: {FirstSentence(e.Message)}");
+            }
+
             var line = (e.LineNumber ?? 0) + 1;
             var column = (e.BytePositionInLine ?? 0) + 1;
             throw context.Error($"malformed JSON at line {line}, byte {column}: {FirstSentence(e.Message)}");
@@ -347,104 +352,113 @@ internal static class NodeSnapshotJsonReader
     {
         c.ExpectArray(ref r, "an array of forwards");
         var buffer = c.ForwardBuffer;
-        for (var index = 0; ; index++)
+        var index = c.ScanForwards(ref r, ref buffer);
+        try
         {
-            c.Read(ref r);
-            if (r.TokenType == JsonTokenType.EndArray)
-            {
-                return index == 0 ? [] : buffer.AsSpan(0, index).ToArray();
-            }
-
-            if (r.TokenType != JsonTokenType.StartObject)
-            {
-                c.Enter(index);
-                c.ExpectObject(ref r, "a forward object");
-            }
-
-            DateTimeOffset at = default;
-            long amount = 0, fee = 0;
-            var success = true;
-            var seen = 0u;
-            while (true)
+            for (; ; index++)
             {
                 c.Read(ref r);
-                if (r.TokenType == JsonTokenType.EndObject)
+                if (r.TokenType == JsonTokenType.EndArray)
                 {
-                    break;
+                    return index == 0 ? [] : buffer.AsSpan(0, index).ToArray();
                 }
 
-                var field = ForwardField(ref r);
-                if (field < 0 || (seen & (1u << field)) != 0)
+                if (r.TokenType != JsonTokenType.StartObject)
                 {
                     c.Enter(index);
-                    c.NextPropertyAtName(ref r, ForwardNames, ForwardFields, ref seen);
+                    c.ExpectObject(ref r, "a forward object");
                 }
 
-                seen |= 1u << field;
-                c.Read(ref r);
-                switch (field)
+                DateTimeOffset at = default;
+                long amount = 0, fee = 0;
+                var success = true;
+                var seen = 0u;
+                while (true)
                 {
-                    case 0:
-                        if (r.TokenType != JsonTokenType.String || r.ValueIsEscaped || !HasOffset(r.ValueSpan) || !r.TryGetDateTimeOffset(out at))
-                        {
-                            c.Enter(index);
-                            c.Enter(ForwardFields[0]);
-                            at = c.Timestamp(ref r);
-                            c.Leave();
-                            c.Leave();
-                        }
-
+                    c.Read(ref r);
+                    if (r.TokenType == JsonTokenType.EndObject)
+                    {
                         break;
-                    case 1:
-                        if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out amount))
-                        {
-                            c.Enter(index);
-                            c.Enter(ForwardFields[1]);
-                            amount = c.Integer(ref r);
-                        }
+                    }
 
-                        break;
-                    case 2:
-                        if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out fee))
-                        {
-                            c.Enter(index);
-                            c.Enter(ForwardFields[2]);
-                            fee = c.Integer(ref r);
-                        }
+                    var field = ForwardField(ref r);
+                    if (field < 0 || (seen & (1u << field)) != 0)
+                    {
+                        c.Enter(index);
+                        c.NextPropertyAtName(ref r, ForwardNames, ForwardFields, ref seen);
+                    }
 
-                        break;
-                    default:
-                        if (r.TokenType is JsonTokenType.True or JsonTokenType.Null)
-                        {
-                            success = true;
-                        }
-                        else if (r.TokenType == JsonTokenType.False)
-                        {
-                            success = false;
-                        }
-                        else
-                        {
-                            c.Enter(index);
-                            c.Enter(ForwardFields[3]);
-                            c.Boolean(ref r);
-                        }
+                    seen |= 1u << field;
+                    c.Read(ref r);
+                    switch (field)
+                    {
+                        case 0:
+                            if (r.TokenType != JsonTokenType.String || r.ValueIsEscaped || !HasOffset(r.ValueSpan) || !r.TryGetDateTimeOffset(out at))
+                            {
+                                c.Enter(index);
+                                c.Enter(ForwardFields[0]);
+                                at = c.Timestamp(ref r);
+                                c.Leave();
+                                c.Leave();
+                            }
 
-                        break;
+                            break;
+                        case 1:
+                            if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out amount))
+                            {
+                                c.Enter(index);
+                                c.Enter(ForwardFields[1]);
+                                amount = c.Integer(ref r);
+                            }
+
+                            break;
+                        case 2:
+                            if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out fee))
+                            {
+                                c.Enter(index);
+                                c.Enter(ForwardFields[2]);
+                                fee = c.Integer(ref r);
+                            }
+
+                            break;
+                        default:
+                            if (r.TokenType is JsonTokenType.True or JsonTokenType.Null)
+                            {
+                                success = true;
+                            }
+                            else if (r.TokenType == JsonTokenType.False)
+                            {
+                                success = false;
+                            }
+                            else
+                            {
+                                c.Enter(index);
+                                c.Enter(ForwardFields[3]);
+                                c.Boolean(ref r);
+                            }
+
+                            break;
+                    }
                 }
-            }
 
-            if ((seen & 0b111) != 0b111)
-            {
-                c.Enter(index);
-                c.RequireAll(seen, 0b111, ForwardFields);
-            }
+                if ((seen & 0b111) != 0b111)
+                {
+                    c.Enter(index);
+                    c.RequireAll(seen, 0b111, ForwardFields);
+                }
 
-            if (index == buffer.Length)
-            {
-                buffer = c.GrowForwardBuffer();
-            }
+                if (index == buffer.Length)
+                {
+                    buffer = c.GrowForwardBuffer();
+                }
 
-            buffer[index] = new ForwardEvent(at, amount, fee, success);
+                buffer[index] = new ForwardEvent(at, amount, fee, success);
+            }
+        }
+        catch (JsonException)
+        {
+            c.Enter(index);
+            throw;
         }
     }
 
@@ -540,6 +554,11 @@ internal static class NodeSnapshotJsonReader
         private byte[] _buffer = new byte[stream is null ? 0 : Math.Max(bufferSize, 4)];
         private int _offset;
         private int _filled;
+        private long _discardedNewlines;
+        private long _columnBase;
+
+        /// <summary>Whether the input is read from a stream (then the forward fast path is used).</summary>
+        public bool IsStreaming => stream is not null;
 
         /// <summary>Whether the last buffer holds the end of the input.</summary>
         public bool IsFinal { get; private set; } = stream is null;
@@ -581,8 +600,7 @@ internal static class NodeSnapshotJsonReader
             while (!IsFinal)
             {
                 var consumed = _offset + (int)r.BytesConsumed;
-                var keep = _filled - consumed;
-                Buffer.BlockCopy(_buffer, consumed, _buffer, 0, keep);
+                var keep = Discard(consumed);
                 var data = Fill(keep);
                 r = new Utf8JsonReader(data, IsFinal, r.CurrentState);
                 if (r.Read())
@@ -592,6 +610,86 @@ internal static class NodeSnapshotJsonReader
             }
 
             return false;
+        }
+
+        /// <summary>Drops the first <paramref name="consumed"/> bytes of the buffer (remembering their line breaks); returns how many remain.</summary>
+        private int Discard(int consumed)
+        {
+            var dropped = _buffer.AsSpan(0, consumed);
+            var lastNewline = dropped.LastIndexOf((byte)'\n');
+            if (lastNewline >= 0)
+            {
+                _discardedNewlines += dropped.Count((byte)'\n');
+                _columnBase = consumed - lastNewline - 1;
+            }
+            else
+            {
+                _columnBase += consumed;
+            }
+
+            var keep = _filled - consumed;
+            Buffer.BlockCopy(_buffer, consumed, _buffer, 0, keep);
+            return keep;
+        }
+
+        /// <summary>"near line L, byte B" for a position in the current buffer, given relative to the reader's start.</summary>
+        public string Where(long readerConsumed)
+        {
+            var position = (int)Math.Min(_offset + readerConsumed, _filled);
+            var before = _buffer.AsSpan(0, position);
+            var lastNewline = before.LastIndexOf((byte)'\n');
+            var line = _discardedNewlines + before.Count((byte)'\n') + 1;
+            var column = lastNewline >= 0 ? position - lastNewline : _columnBase + position + 1;
+            return $"near line {line}, byte {column}";
+        }
+
+        /// <summary>
+        /// With the reader just past a forwards array's <c>[</c>: reads its canonical elements with
+        /// <see cref="ForwardScanner"/> (streaming mode only), then puts the reader back on the first
+        /// byte it did not consume — the closing <c>]</c>, or an element for the general reader — with
+        /// the state it had after the <c>[</c>. Returns how many forwards it stored.
+        /// </summary>
+        public int ScanForwards(ref Utf8JsonReader r, ref ForwardEvent[] forwards)
+        {
+            if (stream is null)
+            {
+                return 0;
+            }
+
+            var state = r.CurrentState;
+            var pos = _offset + (int)r.BytesConsumed;
+            var count = 0;
+            while (true)
+            {
+                switch (ForwardScanner.Next(_buffer.AsSpan(0, _filled), ref pos, count == 0, out var forward))
+                {
+                    case ScanStep.Item:
+                        if (count == forwards.Length)
+                        {
+                            forwards = GrowForwardBuffer();
+                        }
+
+                        forwards[count++] = forward;
+                        break;
+                    case ScanStep.NeedMore:
+                        if (IsFinal)
+                        {
+                            _path.Push(count);
+                            throw Error($"malformed JSON {Where(pos - _offset)}: the input ends inside the forwards array");
+                        }
+
+                        Fill(Discard(pos));
+                        pos = 0;
+                        break;
+                    case ScanStep.Malformed:
+                        _path.Push(count);
+                        throw Error($"malformed JSON {Where(pos - _offset)}: expected {(_buffer[pos] == ']' ? "a forward after ','" : "',' or ']' after a forward")}");
+                    default:
+                        r = new Utf8JsonReader(_buffer.AsSpan(pos, _filled - pos), IsFinal, state);
+                        _offset = pos;
+                        return count;
+                }
+            }
         }
 
         /// <summary>Scratch space for one channel's forwards, reused across channels (copied out exactly sized).</summary>

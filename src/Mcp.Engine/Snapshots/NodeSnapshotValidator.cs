@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Mcp.Engine.Snapshots;
 
@@ -259,11 +261,35 @@ internal static class NodeSnapshotValidator
 
     private static void CheckForwards(string? source, IReadOnlyList<ForwardEvent> forwards, int i, DateTimeOffset takenAt)
     {
+        switch (forwards)
+        {
+            case ForwardEvent[] array:
+                CheckForwards(source, array, i, takenAt);
+                break;
+            case List<ForwardEvent> list:
+                CheckForwards(source, CollectionsMarshal.AsSpan(list), i, takenAt);
+                break;
+            default:
+                for (var j = 0; j < forwards.Count; j++)
+                {
+                    if (ForwardError(source, forwards[j], i, j, takenAt) is { } error)
+                    {
+                        throw error;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CheckForwards(string? source, ReadOnlySpan<ForwardEvent> forwards, int i, DateTimeOffset takenAt)
+    {
         var endTicks = takenAt.UtcTicks;
         var startTicks = endTicks - (30 * TimeSpan.TicksPerDay);
-        for (var j = 0; j < forwards.Count; j++)
+        for (var j = 0; j < forwards.Length; j++)
         {
-            var f = forwards[j];
+            ref readonly var f = ref forwards[j];
             var ticks = f.At.UtcTicks;
             if (ticks > endTicks || ticks < startTicks || (ulong)f.AmtOutSat > MaxSat || (ulong)f.FeeMsat > MaxFeeMsat)
             {

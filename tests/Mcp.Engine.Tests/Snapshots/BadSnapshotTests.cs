@@ -70,6 +70,25 @@ public sealed class BadSnapshotTests
         Assert.That(error!.Message, Is.EqualTo(expected));
     }
 
+    [TestCaseSource(nameof(Cases))]
+    public void Is_rejected_the_same_way_when_streamed(byte[] json, string expected)
+    {
+        foreach (var bufferSize in new[] { 13, 1 << 20 })
+        {
+            var error = Assert.Throws<SnapshotFormatException>(() => NodeSnapshotJsonReader.Read(new MemoryStream(json), "s.json", bufferSize));
+            var cut = expected.IndexOf("malformed JSON", StringComparison.Ordinal);
+            if (cut < 0)
+            {
+                Assert.That(error!.Message, Is.EqualTo(expected), $"buffer {bufferSize}");
+            }
+            else
+            {
+                // A stream reports where it was, not the parser's exact byte.
+                Assert.That(error!.Message, Does.StartWith(expected[..cut] + "malformed JSON near line ").Or.EqualTo(expected), $"buffer {bufferSize}");
+            }
+        }
+    }
+
     [Test]
     public void A_missing_file_is_named()
     {

@@ -89,7 +89,7 @@ public sealed class NodeSnapshotJsonTests
 
         var truncated = new MemoryStream(bytes[..(bytes.Length / 2)]);
         var error = Assert.Throws<SnapshotFormatException>(() => NodeSnapshotJsonReader.Read(truncated, "s.json", bufferSize));
-        Assert.That(error!.Message, Does.StartWith("s.json: $.channels[0]").And.Contain("malformed JSON at line"));
+        Assert.That(error!.Message, Does.StartWith("s.json: $.channels[0]").And.Contain("malformed JSON near line"));
         Assert.That(Assert.Throws<SnapshotFormatException>(() => NodeSnapshotJsonReader.Read(new MemoryStream([32, 10]), "s.json", bufferSize))!.Message,
             Is.EqualTo("s.json: $: the input is empty; expected a snapshot object"));
     }
