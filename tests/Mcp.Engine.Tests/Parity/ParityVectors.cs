@@ -62,7 +62,3 @@ internal static class ParityVectors
     public static readonly string[] Names =
         ["centrality", "liquidity", "activity", "competitiveness", "reliability", "age", "peer_quality", "position"];
 }
-
-internal sealed record ParityCase(NodeSnapshot Snapshot, IReadOnlyDictionary<string, ParityExpectation> Expected);
-
-internal sealed record ParityExpectation(double[] Scores, double TotalScore, string Decision, double Confidence, JsonElement Params);
