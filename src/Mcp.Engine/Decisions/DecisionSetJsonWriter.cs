@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Mcp.Engine.Heuristics;
 using Mcp.Engine.Snapshots;
@@ -15,7 +16,7 @@ internal static class DecisionSetJsonWriter
     public static void Write(DecisionSet set, Stream output, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, SkipValidation = true });
+        using var writer = new Utf8JsonWriter(output, Options(indented));
         Write(set, writer);
         writer.Flush();
     }
@@ -23,7 +24,7 @@ internal static class DecisionSetJsonWriter
     public static byte[] ToUtf8Bytes(DecisionSet set, bool indented = true)
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, Options(indented)))
         {
             Write(set, writer);
         }
@@ -228,4 +229,11 @@ internal static class DecisionSetJsonWriter
 
         w.WriteEndObject();
     }
+
+    /// <summary>
+    /// Readable UTF-8 output: text such as "→" or "&gt;" is written as is, not as \u escapes (the
+    /// files are JSON for tools and terminals, never embedded in HTML).
+    /// </summary>
+    private static JsonWriterOptions Options(bool indented) =>
+        new() { Indented = indented, SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

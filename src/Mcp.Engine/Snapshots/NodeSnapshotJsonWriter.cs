@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Mcp.Engine.Snapshots;
@@ -14,7 +15,7 @@ internal static class NodeSnapshotJsonWriter
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(output);
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, SkipValidation = true });
+        using var writer = new Utf8JsonWriter(output, Options(indented));
         Write(snapshot, writer);
         writer.Flush();
     }
@@ -23,7 +24,7 @@ internal static class NodeSnapshotJsonWriter
     public static byte[] ToUtf8Bytes(NodeSnapshot snapshot, bool indented = false)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, Options(indented)))
         {
             Write(snapshot, writer);
         }
@@ -159,4 +160,11 @@ internal static class NodeSnapshotJsonWriter
             w.WriteNull(name);
         }
     }
+
+    /// <summary>
+    /// Readable UTF-8 output: text such as "→" or "&gt;" is written as is, not as \u escapes (the
+    /// files are JSON for tools and terminals, never embedded in HTML).
+    /// </summary>
+    private static JsonWriterOptions Options(bool indented) =>
+        new() { Indented = indented, SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
