@@ -11,9 +11,6 @@ namespace Mcp.Engine.Heuristics;
 /// </summary>
 internal readonly record struct ChannelFacts
 {
-    /// <summary>The forwards of a snapshot span the 30 days before <c>taken_at</c>.</summary>
-    public static readonly TimeSpan ForwardWindow = TimeSpan.FromDays(30);
-
     public long LocalBalanceSat { get; init; }
 
     public long RemoteBalanceSat { get; init; }
