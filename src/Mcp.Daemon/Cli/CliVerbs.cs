@@ -9,9 +9,10 @@ internal static class CliVerbs
         new CheckConfigVerb(),
         new VersionVerb(),
 
+        new DecideVerb(),
         new SnapshotCliVerb(),
         new CronVerb(),
 
-        // decide, snapshot, decisions list, rollback, reports run/show/stats: add here.
+        // decisions list, rollback, reports run/show/stats: add here.
     ];
 }

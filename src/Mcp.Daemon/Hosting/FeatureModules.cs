@@ -1,3 +1,4 @@
+using Mcp.Daemon.Decisions;
 using Mcp.Daemon.Storage;
 using Mcp.Engine.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ internal static class FeatureModules
         services.AddHealthChecks().AddMcpStorageChecks();
         services.AddStartupTask<StorageStartupTask>();
         services.AddNodeConnectors();
-        // services.AddDecisionEngine();   // thresholds file (configuration check), engine
+        services.AddDecisions();
         // services.AddDecisionLoop();
         // services.AddDailyReports();
         // services.AddMonitoring();

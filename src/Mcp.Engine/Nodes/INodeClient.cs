@@ -1,3 +1,5 @@
+using Mcp.Engine.Snapshots;
+
 namespace Mcp.Engine.Nodes;
 
 /// <summary>

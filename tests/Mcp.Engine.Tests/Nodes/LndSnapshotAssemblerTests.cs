@@ -4,6 +4,7 @@ using Mcp.Engine.Nodes;
 using Mcp.Engine.Nodes.Lnd;
 using Mcp.Engine.Nodes.Lnd.Dto;
 using Mcp.Engine.Resilience;
+using Mcp.Engine.Snapshots;
 
 namespace Mcp.Engine.Tests.Nodes;
 

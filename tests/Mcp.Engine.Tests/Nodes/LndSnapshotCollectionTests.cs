@@ -2,6 +2,7 @@ using Mcp.Engine.Configuration;
 using Mcp.Engine.Nodes;
 using Mcp.Engine.Nodes.Lnd;
 using Mcp.Engine.Resilience;
+using Mcp.Engine.Snapshots;
 using Mcp.TestKit.Connectors;
 using Mcp.TestKit.FakeLnd;
 using Mcp.TestKit.Time;

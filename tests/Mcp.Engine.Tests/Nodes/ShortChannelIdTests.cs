@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Mcp.Engine.Nodes;
+using Mcp.Engine.Snapshots;
 
 namespace Mcp.Engine.Tests.Nodes;
 
