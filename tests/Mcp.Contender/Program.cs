@@ -2,6 +2,7 @@ using Mcp.Engine.Coordination;
 using Mcp.Engine.Coordination.Redis;
 using Mcp.Engine.Observability;
 using Mcp.Engine.Snapshots;
+using Mcp.Engine.Decisions;
 using Mcp.Engine.Storage;
 using Mcp.Engine.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

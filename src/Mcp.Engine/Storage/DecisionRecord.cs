@@ -1,3 +1,5 @@
+using Mcp.Engine.Decisions;
+
 namespace Mcp.Engine.Storage;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Mcp.Engine.Decisions;
 using Mcp.Engine.Storage;
 using Mcp.Engine.Storage.Postgres;
 using Mcp.Engine.Storage.Sql;

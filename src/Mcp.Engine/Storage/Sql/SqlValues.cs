@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mcp.Engine.Decisions;
 using Mcp.Engine.Snapshots;
 
 namespace Mcp.Engine.Storage.Sql;
