@@ -1,3 +1,4 @@
+using Mcp.Engine.Decisions;
 using Mcp.Engine.Coordination;
 using Mcp.Engine.Snapshots;
 using Mcp.Engine.Storage;

@@ -1,3 +1,4 @@
+using Mcp.Engine.Decisions;
 using Mcp.Engine.Storage;
 
 namespace Mcp.IntegrationTests.Storage;

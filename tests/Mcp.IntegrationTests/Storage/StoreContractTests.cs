@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Mcp.Engine.Decisions;
 using Mcp.Engine.Coordination;
 using Mcp.Engine.Nodes;
 using Mcp.Engine.Snapshots;
