@@ -49,8 +49,8 @@ internal static class DecisionSetJsonWriter
             w.WriteString("node_id"u8, id);
         }
 
-        w.WriteString("evaluated_at"u8, set.EvaluatedAt.ToUniversalTime());
-        w.WriteString("snapshot_taken_at"u8, set.SnapshotTakenAt.ToUniversalTime());
+        w.WriteString("evaluated_at"u8, set.EvaluatedAt.UtcDateTime);
+        w.WriteString("snapshot_taken_at"u8, set.SnapshotTakenAt.UtcDateTime);
         w.WriteString("mode"u8, set.Mode.ToWireName());
         w.WriteString("profile"u8, set.Profile);
 

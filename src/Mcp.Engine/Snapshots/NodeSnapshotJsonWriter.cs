@@ -42,7 +42,7 @@ internal static class NodeSnapshotJsonWriter
         ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject();
         w.WriteString("schema"u8, NodeSnapshot.SchemaId);
-        w.WriteString("taken_at"u8, snapshot.TakenAt.ToUniversalTime());
+        w.WriteString("taken_at"u8, snapshot.TakenAt.UtcDateTime);
         w.WriteStartObject("node"u8);
         w.WriteString("pubkey"u8, snapshot.Node.Pubkey);
         if (snapshot.Node.Alias is { } alias)
@@ -81,7 +81,7 @@ internal static class NodeSnapshotJsonWriter
         w.WriteBoolean("active"u8, c.Active);
         if (c.OpenedAt is { } openedAt)
         {
-            w.WriteString("opened_at"u8, openedAt.ToUniversalTime());
+            w.WriteString("opened_at"u8, openedAt.UtcDateTime);
         }
 
         var p = c.Policy;
@@ -99,7 +99,7 @@ internal static class NodeSnapshotJsonWriter
         foreach (var f in c.Forwards)
         {
             w.WriteStartObject();
-            w.WriteString("at"u8, f.At.ToUniversalTime());
+            w.WriteString("at"u8, f.At.UtcDateTime);
             w.WriteNumber("amt_out_sat"u8, f.AmtOutSat);
             w.WriteNumber("fee_msat"u8, f.FeeMsat);
             w.WriteBoolean("success"u8, f.Success);

@@ -34,7 +34,7 @@ public sealed class DecideCommandTests
             Assert.That(doc.RootElement.GetProperty("schema").GetString(), Is.EqualTo("mcp.decisions/1"));
             Assert.That(doc.RootElement.GetProperty("profile").GetString(), Is.EqualTo("balanced"));
             Assert.That(doc.RootElement.GetProperty("mode").GetString(), Is.EqualTo("dry_run"));
-            Assert.That(doc.RootElement.GetProperty("evaluated_at").GetString(), Is.EqualTo("2026-11-20T06:00:00+00:00"), "now = taken_at");
+            Assert.That(doc.RootElement.GetProperty("evaluated_at").GetString(), Is.EqualTo("2026-11-20T06:00:00Z"), "now = taken_at");
             var decisions = doc.RootElement.GetProperty("decisions");
             Assert.That(decisions.GetArrayLength(), Is.EqualTo(2));
             Assert.That(decisions[0].GetProperty("action").GetString(), Is.EqualTo("none"));

@@ -22,7 +22,7 @@ public sealed class DecisionSetWriterTests
         {
             Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("mcp.decisions/1"));
             Assert.That(root.GetProperty("node").GetString(), Is.EqualTo("03" + new string('c', 64)));
-            Assert.That(root.GetProperty("evaluated_at").GetString(), Is.EqualTo("2026-11-20T06:00:00+00:00"));
+            Assert.That(root.GetProperty("evaluated_at").GetString(), Is.EqualTo("2026-11-20T06:00:00Z"));
             Assert.That(root.GetProperty("mode").GetString(), Is.EqualTo("dry_run"));
             Assert.That(root.GetProperty("profile").GetString(), Is.EqualTo("root"));
             Assert.That(root.GetProperty("summary").GetProperty("channels").GetInt32(), Is.EqualTo(8));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mcp.Engine.Nodes;
 using Mcp.Engine.Resilience;
+using Mcp.Engine.Snapshots;
 using Microsoft.Extensions.Logging;
 
 namespace Mcp.Daemon.Cli.Snapshot;
@@ -76,7 +77,7 @@ internal sealed class SnapshotVerb(INodeClientFactory clients, ILogger<SnapshotV
             await stderr.WriteLineAsync($"snapshot: warning: {warning}");
         }
 
-        var json = SnapshotJsonWriter.ToUtf8(collected.Snapshot);
+        var json = NodeSnapshotJsonWriter.ToUtf8Bytes(collected.Snapshot, indented: true);
         if (string.IsNullOrEmpty(outPath) || outPath == "-")
         {
             await stdout.WriteAsync(System.Text.Encoding.UTF8.GetString(json));
@@ -86,7 +87,7 @@ internal sealed class SnapshotVerb(INodeClientFactory clients, ILogger<SnapshotV
 
         try
         {
-            await WriteAtomicallyAsync(outPath, json, cancellationToken);
+            await AtomicFile.WriteAsync(outPath, stream => stream.Write(json), cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -97,31 +98,5 @@ internal sealed class SnapshotVerb(INodeClientFactory clients, ILogger<SnapshotV
         SnapshotLog.Written(logger, node.Id, outPath, collected.Snapshot.Channels.Count);
         await stdout.WriteLineAsync($"snapshot of node '{node.Id}' ({collected.Snapshot.Channels.Count} channels) written to {outPath}");
         return Cli.ExitCodes.Ok;
-    }
-
-    /// <summary>Temp file in the same directory, fsync, rename over the target: never a half-written file.</summary>
-    private static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full) ?? ".";
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
-            {
-                await stream.WriteAsync(content, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 }
