@@ -1,3 +1,4 @@
+using Mcp.Daemon.Monitoring;
 using Mcp.Daemon.Storage;
 using Mcp.Engine.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ internal static class FeatureModules
         // services.AddDecisionEngine();   // thresholds file (configuration check), engine
         // services.AddDecisionLoop();
         // services.AddDailyReports();
-        // services.AddMonitoring();
+        services.AddMonitoring();
         return services;
     }
 }

@@ -13,6 +13,8 @@ internal sealed class LoopHeartbeat : IDisposable
     private readonly TimeProvider _time;
     private long _lastBeatTicks;
     private long _currentDeadlineTicks;
+    private readonly Lock _peakLock = new();
+    private HeartbeatPeak? _peak;
 
     internal LoopHeartbeat(HeartbeatRegistry registry, TimeProvider time, string name, TimeSpan deadline)
     {
@@ -36,8 +38,37 @@ internal sealed class LoopHeartbeat : IDisposable
     public void Beat(TimeSpan nextWithin)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(nextWithin, TimeSpan.Zero);
-        Interlocked.Exchange(ref _currentDeadlineTicks, nextWithin.Ticks);
-        Interlocked.Exchange(ref _lastBeatTicks, _time.GetUtcNow().UtcTicks);
+        var now = _time.GetUtcNow();
+        var previousDeadline = Interlocked.Exchange(ref _currentDeadlineTicks, nextWithin.Ticks);
+        var previousBeat = Interlocked.Exchange(ref _lastBeatTicks, now.UtcTicks);
+        RecordGap(now, TimeSpan.FromTicks(Math.Max(0, now.UtcTicks - previousBeat)), TimeSpan.FromTicks(previousDeadline));
+    }
+
+    /// <summary>
+    /// The widest gap between two beats, relative to the deadline that was in force, since the
+    /// last call (then forgotten): how close the loop came to being declared stuck. Null when the
+    /// loop did not beat since.
+    /// </summary>
+    public HeartbeatPeak? TakePeak()
+    {
+        lock (_peakLock)
+        {
+            var peak = _peak;
+            _peak = null;
+            return peak;
+        }
+    }
+
+    private void RecordGap(DateTimeOffset at, TimeSpan gap, TimeSpan deadline)
+    {
+        var candidate = new HeartbeatPeak(at, gap, deadline);
+        lock (_peakLock)
+        {
+            if (_peak is null || candidate.Ratio > _peak.Ratio)
+            {
+                _peak = candidate;
+            }
+        }
     }
 
     public HeartbeatStatus Status(DateTimeOffset now)
