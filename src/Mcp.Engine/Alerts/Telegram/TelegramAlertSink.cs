@@ -70,8 +70,9 @@ internal sealed class TelegramAlertSink : IAlertSink
             var (failureClass, isTransient) = response.IsSuccessStatusCode
                 ? (FailureClass.Malformed, false)
                 : FailureClassifier.FromStatus(response.StatusCode);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || status >= 500)
             {
+                // Telegram's own hiccups and flood control pass; a refused token or chat does not.
                 isTransient = true;
             }
 
