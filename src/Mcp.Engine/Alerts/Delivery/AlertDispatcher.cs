@@ -67,6 +67,9 @@ internal sealed class AlertDispatcher
     /// <summary>Notifications waiting for a sink (not counting one being delivered).</summary>
     public int Pending(string sink) => _queues.TryGetValue(sink, out var queue) ? queue.Count : 0;
 
+    /// <summary>What the sink's delivery loop is doing now.</summary>
+    public SinkDeliveryState StateOf(string sink) => _queues.TryGetValue(sink, out var queue) ? queue.State : SinkDeliveryState.Idle;
+
     /// <summary>
     /// The delivery loop of one sink, until <paramref name="cancellationToken"/> is cancelled.
     /// <paramref name="beat"/> receives how long until the loop's next sign of life at the latest.
@@ -95,6 +98,8 @@ internal sealed class AlertDispatcher
         for (var attempt = 1; ; attempt++)
         {
             beat(_policy.AttemptTimeout + margin);
+            var queue = _queues[sink.Name];
+            queue.State = SinkDeliveryState.Sending;
             DependencyException failure;
             using (var timeout = new CancellationTokenSource(_policy.AttemptTimeout, _time))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
@@ -110,6 +115,7 @@ internal sealed class AlertDispatcher
 
                     _dependencyUp.WithLabels(sink.Name).Set(1);
                     AlertsLog.Delivered(_logger, notification.Key, kind, sink.Name, attempt);
+                    queue.State = SinkDeliveryState.Idle;
                     return;
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -129,12 +135,14 @@ internal sealed class AlertDispatcher
             {
                 _failed.WithLabels(sink.Name, notification.Severity, failure.IsTransient ? "retries_exhausted" : "refused").Inc();
                 AlertsLog.GaveUp(_logger, notification.Key, kind, sink.Name, attempt, failure.Failure.ToLabel(), failure.Message);
+                queue.State = SinkDeliveryState.Idle;
                 return;
             }
 
             var wait = _policy.Backoff(attempt, failure.RetryAfter);
             AlertsLog.AttemptFailed(_logger, notification.Key, kind, sink.Name, attempt, _policy.MaxAttempts, failure.Failure.ToLabel(), failure.Message, wait);
             beat(wait + margin);
+            queue.State = SinkDeliveryState.BackingOff;
             await Task.Delay(wait, _time, cancellationToken);
         }
     }
@@ -150,6 +158,7 @@ internal sealed class AlertDispatcher
     {
         private readonly Channel<AlertNotification> _channel;
         private readonly AlertDispatcher _owner;
+        private int _state;
 
         public SinkQueue(IAlertSink sink, AlertDispatcher owner)
         {
@@ -169,6 +178,12 @@ internal sealed class AlertDispatcher
 
         public bool HasFailed { get; set; }
 
+        public SinkDeliveryState State
+        {
+            get => (SinkDeliveryState)Volatile.Read(ref _state);
+            set => Volatile.Write(ref _state, (int)value);
+        }
+
         public int Count => _channel.Reader.Count;
 
         public void Add(AlertNotification notification)
@@ -180,7 +195,14 @@ internal sealed class AlertDispatcher
 
         public bool TryTake(out AlertNotification notification)
         {
+            // Sending from the moment it leaves the queue, so "idle with an empty queue" means delivered.
+            State = SinkDeliveryState.Sending;
             var taken = _channel.Reader.TryRead(out notification!);
+            if (!taken)
+            {
+                State = SinkDeliveryState.Idle;
+            }
+
             Publish();
             return taken;
         }
