@@ -34,7 +34,11 @@ internal sealed class NodeProbe(NodeDefinition node, INodeClientFactory factory)
         }
         catch (NodeException e)
         {
-            return ProbeResult.Down(e.Failure, e.Message, e.Counted);
+            // LND's own words when it answered (kept verbatim, newlines included), else the client's message.
+            var error = e.GrpcMessage is { Length: > 0 } said
+                ? $"{e.Endpoint} on node '{node.Id}' failed: HTTP {e.HttpStatus}, gRPC code {e.GrpcCode}: {said}"
+                : e.Message;
+            return ProbeResult.Down(e.Failure, error, e.Counted);
         }
     }
 }
