@@ -35,6 +35,7 @@ internal sealed class MonitorCycle(
     public static readonly TimeSpan UptimeRefresh = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<string, ProbeState> _localStates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _previousFailures = new(StringComparer.Ordinal);
     private DateTimeOffset? _watchStart;
     private DateTimeOffset _nextUptimeRefresh = DateTimeOffset.MinValue;
     private bool _storeDown;
@@ -231,7 +232,7 @@ internal sealed class MonitorCycle(
                     metrics.Failures.WithLabels(check, failure.ToLabel()).Inc();
                 }
 
-                if (state.ConsecutiveFailures == 1)
+                if (_previousFailures.GetValueOrDefault(check) == 0)
                 {
                     MonitorLog.ProbeFailed(logger, check, failure.ToLabel(), run.Result.Error ?? "");
                 }
@@ -255,8 +256,6 @@ internal sealed class MonitorCycle(
             _previousFailures[check] = state.ConsecutiveFailures;
         }
     }
-
-    private readonly Dictionary<string, int> _previousFailures = new(StringComparer.Ordinal);
 
     private async Task RefreshUptimeAsync(IReadOnlyList<ProbeRun> runs, DateTimeOffset now, TimeSpan timeout, CancellationToken cancellationToken)
     {
