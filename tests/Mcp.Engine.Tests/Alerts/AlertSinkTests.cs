@@ -57,6 +57,44 @@ public sealed class AlertSinkTests
     }
 
     [Test]
+    public async Task Failed_deliveries_are_logged_without_the_bot_token_or_the_webhook_url()
+    {
+        using var logs = new Mcp.TestKit.Logging.CapturingLoggerProvider();
+        using var http = new HttpClient();
+        const string token = "555555555:AAH-secret-token-that-must-never-be-logged";
+        var hiddenUrl = new Uri("http://127.0.0.1:1/hooks/secret-path-abc123?key=xyz789");
+        var metrics = new Mcp.Engine.Observability.MetricRegistry();
+        var dispatcher = new Mcp.Engine.Alerts.Delivery.AlertDispatcher(
+            [new TelegramAlertSink(http, "http://127.0.0.1:1", token, "42", TimeProvider.System), new WebhookAlertSink(http, hiddenUrl, "s3cret", TimeProvider.System)],
+            TimeProvider.System,
+            metrics,
+            new LoggerAdapter(logs.CreateLogger("dispatcher")),
+            new Mcp.Engine.Alerts.Delivery.AlertDeliveryPolicy { MaxAttempts = 1 });
+        using var stop = new CancellationTokenSource();
+        var loops = Task.WhenAll(dispatcher.RunSinkAsync("telegram", _ => { }, stop.Token), dispatcher.RunSinkAsync("webhook", _ => { }, stop.Token));
+
+        dispatcher.Enqueue(Notification());
+        Assert.That(
+            await Mcp.TestKit.Servers.ExternalProcess.WaitUntilAsync(() => Task.FromResult(logs.Events.Count(e => e.EventId.Id == 7202) == 2), TimeSpan.FromSeconds(30)),
+            Is.True);
+        await stop.CancelAsync();
+        try
+        {
+            await loops;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        foreach (var line in logs.Events.Select(e => e.Message + " " + e.Exception))
+        {
+            Assert.That(line, Does.Not.Contain("AAH-secret").And.Not.Contain("secret-path").And.Not.Contain("xyz789"), line);
+        }
+
+        Assert.That(logs.Events.Select(e => e.Message), Has.Some.Contains("not delivered to telegram").And.Some.Contains("not delivered to webhook"));
+    }
+
+    [Test]
     public async Task The_webhook_gets_signed_json_with_the_documented_headers()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -117,4 +155,15 @@ public sealed class AlertSinkTests
         Hint = "systemctl status redis-server",
         Instance = "host-a",
     };
+
+    private sealed class LoggerAdapter(Microsoft.Extensions.Logging.ILogger inner) : Microsoft.Extensions.Logging.ILogger<Mcp.Engine.Alerts.Delivery.AlertDispatcher>
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            inner.Log(logLevel, eventId, state, exception, formatter);
+    }
 }
