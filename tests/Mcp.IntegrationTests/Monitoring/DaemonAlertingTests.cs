@@ -69,6 +69,9 @@ public sealed class DaemonAlertingTests
         }
 
         AssertSignedAndIntact(webhook, telegram, "dependency_down:redis");
+        var logged = await File.ReadAllTextAsync(directory.Combine("log", "mcp-daemon.log")) + daemon.Transcript();
+        Assert.That(logged, Does.Contain("Alert dependency_down:redis firing").And.Contain("Alert dependency_down:redis resolved"));
+        Assert.That(logged, Does.Not.Contain(telegram.Token).And.Not.Contain(Secret), "the bot token and the webhook secret never reach a log line");
     }
 
     [Test]

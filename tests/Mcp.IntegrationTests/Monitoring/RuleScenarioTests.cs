@@ -24,7 +24,8 @@ public sealed class RuleScenarioTests
     {
         using var directory = new TempDirectory("mcp-alerts");
         await using var webhook = await WebhookReceiver.StartAsync();
-        await using var harness = await MonitorHarness.StartAsync(ReportSettings(directory, webhook));
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        await using var harness = await MonitorHarness.StartAsync(ReportSettings(directory, webhook) with { Alerts = MonitorHarness.AlertsTo(telegram, webhook, TimeSpan.FromMinutes(15)) });
 
         // 05:00 and 07:59: nothing due yet (yesterday's batch predates this daemon).
         await harness.CycleAsync();
@@ -53,6 +54,10 @@ public sealed class RuleScenarioTests
         var events = webhook.Deliveries.Where(d => d.Key == "report_batch_late:daily_reports").Select(d => d.Event).ToArray();
         Assert.That(events, Is.EqualTo(new[] { "firing", "reminder", "reminder", "resolved" }), "08:00 fired, 08:20 and 08:40 reminded (15 min repeat), 08:41 resolved");
         Assert.That(harness.Metric("mcp_monitor_report_batch_overdue"), Is.Zero);
+        await telegram.WaitForAsync(m => m.Text.StartsWith("✅ RESOLVED", StringComparison.Ordinal), Long, "the resolved message on Telegram");
+        Assert.That(telegram.Rejections, Is.Empty);
+        Assert.That(telegram.Messages.Select(m => m.Text.Split(" ")[1]), Is.EqualTo(new[] { "FIRING", "STILL", "STILL", "RESOLVED" }));
+        Assert.That(telegram.Messages[0].Text, Is.EqualTo(firing.Text));
     }
 
     [Test]
