@@ -41,13 +41,19 @@ internal sealed class LoopHeartbeat : IDisposable
         var now = _time.GetUtcNow();
         var previousDeadline = Interlocked.Exchange(ref _currentDeadlineTicks, nextWithin.Ticks);
         var previousBeat = Interlocked.Exchange(ref _lastBeatTicks, now.UtcTicks);
-        RecordGap(now, TimeSpan.FromTicks(Math.Max(0, now.UtcTicks - previousBeat)), TimeSpan.FromTicks(previousDeadline));
+        if (previousDeadline == DefaultDeadline.Ticks)
+        {
+            // A work step (the default deadline was in force), not a declared wait: how long it
+            // took against its deadline is what a near miss is about.
+            RecordGap(now, TimeSpan.FromTicks(Math.Max(0, now.UtcTicks - previousBeat)), TimeSpan.FromTicks(previousDeadline));
+        }
     }
 
     /// <summary>
-    /// The widest gap between two beats, relative to the deadline that was in force, since the
-    /// last call (then forgotten): how close the loop came to being declared stuck. Null when the
-    /// loop did not beat since.
+    /// The widest gap between two beats while the default deadline was in force (a work step,
+    /// not a wait declared with <see cref="Beat(TimeSpan)"/>), relative to that deadline, since the
+    /// last call (then forgotten): how close a step came to being declared stuck. Null when no
+    /// step ended since.
     /// </summary>
     public HeartbeatPeak? TakePeak()
     {
@@ -75,7 +81,7 @@ internal sealed class LoopHeartbeat : IDisposable
     {
         var last = new DateTimeOffset(Interlocked.Read(ref _lastBeatTicks), TimeSpan.Zero);
         var age = now - last;
-        return new HeartbeatStatus(Name, last, age < TimeSpan.Zero ? TimeSpan.Zero : age, TimeSpan.FromTicks(Interlocked.Read(ref _currentDeadlineTicks)));
+        return new HeartbeatStatus(Name, last, age < TimeSpan.Zero ? TimeSpan.Zero : age, TimeSpan.FromTicks(Interlocked.Read(ref _currentDeadlineTicks)), DefaultDeadline);
     }
 
     public void Dispose() => _registry.Unregister(this);

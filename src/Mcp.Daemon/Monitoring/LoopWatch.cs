@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace Mcp.Daemon.Monitoring;
 
 /// <summary>
-/// Watches the heartbeats of every loop for near misses: the widest gap between two beats since
-/// the previous cycle (so a near miss between two cycles is seen too) and the gap now, each
-/// against the deadline in force. Keeps the latest near miss per live loop (bounded by the loops).
+/// Watches the heartbeats of every loop for near misses: the longest work step since the previous
+/// cycle (so a near miss between two cycles is seen too) and the step running now, each against
+/// the loop's step deadline; waits a loop declares (<c>Beat(sleep + margin)</c>) do not count.
+/// A loop past its deadline, waiting or not, is stuck. Keeps the latest near miss per live loop
+/// (bounded by the loops).
 /// </summary>
 internal sealed class LoopWatch(HeartbeatRegistry heartbeats, MonitorMetrics metrics, ILogger<LoopWatch> logger)
 {
@@ -21,7 +23,10 @@ internal sealed class LoopWatch(HeartbeatRegistry heartbeats, MonitorMetrics met
         foreach (var status in statuses)
         {
             var current = new NearMiss(now, status.Age, status.Deadline);
-            var worst = current;
+
+            // A declared wait (the sleep until the next round) is meant to use its deadline; only
+            // work steps, finished (the peak) or still running, count as near misses.
+            var worst = status.InStep ? current : new NearMiss(now, TimeSpan.Zero, status.Deadline);
             if (peaks.TryGetValue(status.Loop, out var peak) && peak is not null && peak.Ratio > worst.Ratio)
             {
                 worst = new NearMiss(peak.At, peak.Gap, peak.Deadline);
