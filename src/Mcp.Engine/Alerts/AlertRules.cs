@@ -281,6 +281,6 @@ internal static class AlertRules
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Helper for tests and observers: an activity with nothing in it.</summary>
+    /// <summary>An activity with nothing in it (no report touched).</summary>
     internal static ReportActivity NoActivity { get; } = new(0, 0, 0, 0, null, null);
 }
