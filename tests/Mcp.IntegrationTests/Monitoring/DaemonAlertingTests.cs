@@ -110,6 +110,9 @@ public sealed class DaemonAlertingTests
             Assert.That(Alert(firing).GetProperty("severity").GetString(), Is.EqualTo("critical"));
         });
 
+        var reminder = await webhook.WaitForAsync(d => d.Key == "dependency_down:lnd:fakenode" && d.Event == "reminder", Long, "a reminder");
+        Assert.That(Instant(reminder, "evaluated_at") - Instant(firing, "evaluated_at"), Is.GreaterThanOrEqualTo(Repeat), "reminded after MCP_ALERT_REPEAT (daemon clock)");
+
         lnd.ClearFaults();
         await webhook.WaitForAsync(d => d.Key == "dependency_down:lnd:fakenode" && d.Event == "resolved", Long, "the resolved message (after the node's circuit closes)");
         await telegram.WaitForAsync(m => m.Text.StartsWith("✅ RESOLVED", StringComparison.Ordinal) && m.Text.Contains("dependency_down:lnd:fakenode", StringComparison.Ordinal), Long, "the resolved message on Telegram");
