@@ -1,4 +1,5 @@
 using Mcp.Daemon.Decisions;
+using Mcp.Daemon.Monitoring;
 using Mcp.Daemon.Storage;
 using Mcp.Engine.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ internal static class FeatureModules
         services.AddDecisions();
         // services.AddDecisionLoop();
         // services.AddDailyReports();
-        // services.AddMonitoring();
+        services.AddMonitoring();
         return services;
     }
 }

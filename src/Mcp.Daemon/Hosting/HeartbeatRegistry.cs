@@ -59,6 +59,15 @@ internal sealed class HeartbeatRegistry
         }
     }
 
+    /// <summary>Each live loop's widest gap between beats since the previous call (see <see cref="LoopHeartbeat.TakePeak"/>).</summary>
+    public IReadOnlyList<(string Loop, HeartbeatPeak? Peak)> TakePeaks()
+    {
+        lock (_lock)
+        {
+            return _loops.Values.OrderBy(h => h.Name, StringComparer.Ordinal).Select(h => (h.Name, h.TakePeak())).ToArray();
+        }
+    }
+
     /// <summary>The loops past their deadline (empty when all make progress).</summary>
     public IReadOnlyList<HeartbeatStatus> Stuck() => Snapshot().Where(s => s.IsStuck).ToArray();
 

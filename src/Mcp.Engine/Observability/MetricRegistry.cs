@@ -30,6 +30,9 @@ internal sealed class MetricRegistry
         return histogram;
     }
 
+    /// <summary>The family registered under <paramref name="name"/>, if any (registers nothing).</summary>
+    public MetricFamily? Find(string name) => _families.TryGetValue(name, out var family) ? family : null;
+
     /// <summary>Registers a callback run before each collection (to refresh gauges such as process metrics).</summary>
     public void BeforeCollect(Action callback)
     {

@@ -13,4 +13,10 @@ internal interface IDecisionStore
     Task<IReadOnlyList<DecisionRecord>> ListAsync(DecisionQuery query, CancellationToken cancellationToken);
 
     Task<DecisionRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The latest <see cref="DecisionRecord.EvaluatedAt"/> of each given node (one index seek per
+    /// node); nodes without any recorded decision are absent from the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> GetLatestEvaluatedAtAsync(IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken);
 }

@@ -41,4 +41,12 @@ internal interface IReportStore
 
     /// <summary>Per-day statistics for the dates in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     Task<ReportStatistics> GetStatisticsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What report generation did in a time window, whatever the report dates mean: the reports of
+    /// dates from <paramref name="fromDate"/> on whose row changed (claimed, completed, failed) in
+    /// [<paramref name="since"/>, <paramref name="until"/>) (no upper bound when null), and the
+    /// latest completion of any report (<see cref="ReportActivity.LastCompletedAt"/>).
+    /// </summary>
+    Task<ReportActivity> GetActivityAsync(DateOnly fromDate, DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken);
 }

@@ -199,6 +199,10 @@ public sealed class DaemonLifecycleTests
             ["MCP_DATA_DIR"] = directory.Combine("data"),
             ["MCP_HTTP_LISTEN"] = "127.0.0.1:0",
             ["MCP_SIMULATED_NODES"] = "2",
+
+            // Tests never reach the internet: mempool.space (on by default) would be probed and
+            // make readiness "degraded" as soon as the first monitor cycle ran.
+            ["MCP_MEMPOOL_API"] = "",
         };
         foreach (var (name, value) in extra)
         {

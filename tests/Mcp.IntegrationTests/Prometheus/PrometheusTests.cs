@@ -84,7 +84,7 @@ public sealed class PrometheusTests
         }
     }
 
-    private static async Task<JsonElement> PollAsync(HttpClient http, string path, Func<JsonElement, JsonElement> select, ExternalProcess server)
+    internal static async Task<JsonElement> PollAsync(HttpClient http, string path, Func<JsonElement, JsonElement> select, ExternalProcess server)
     {
         using var timeout = new CancellationTokenSource(Long);
         var last = "";

@@ -50,7 +50,7 @@ internal sealed partial class RedisConnection(RedisSetting setting, TimeProvider
                 LogUnavailable(logger, setting.Location, operation, failure.ToLabel(), ex.Message);
             }
 
-            throw new RedisUnavailableException($"Redis {setting.Location}: {operation} failed ({failure.ToLabel()}): {ex.Message}", ex);
+            throw new RedisUnavailableException($"Redis {setting.Location}: {operation} failed ({failure.ToLabel()}): {ex.Message}", ex, failure);
         }
     }
 

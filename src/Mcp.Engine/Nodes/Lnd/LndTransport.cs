@@ -178,6 +178,9 @@ internal sealed class LndTransport(
         {
             var shortMessage = BoundedJson.Excerpt(message);
             detail = $"HTTP {status}, gRPC code {rpc.Code}: {shortMessage}";
+
+            // The exception message stays on one line (logs); GrpcMessage keeps LND's text as it was (bounded).
+            var verbatim = message.Length <= 1000 ? message : string.Concat(message.AsSpan(0, 1000), "…");
             if (IsAuthFailure(rpc.Code, message))
             {
                 (failure, transient) = (FailureClass.Auth, false);
@@ -192,7 +195,7 @@ internal sealed class LndTransport(
             }
 
             return new NodeException(
-                nodeId, label, failure, $"{label} on node '{nodeId}' failed: {detail}", null, transient, retryAfter, status, rpc.Code, shortMessage);
+                nodeId, label, failure, $"{label} on node '{nodeId}' failed: {detail}", null, transient, retryAfter, status, rpc.Code, verbatim);
         }
 
         detail = text.Length > 0 ? $"HTTP {status}: {BoundedJson.Excerpt(text, 200)}" : $"HTTP {status}";

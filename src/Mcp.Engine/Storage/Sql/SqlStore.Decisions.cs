@@ -82,6 +82,28 @@ internal abstract partial class SqlStore
             return row is null ? null : ToRecord(row);
         }, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> GetLatestEvaluatedAtAsync(IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        return ReadAsync<IReadOnlyDictionary<string, DateTimeOffset>>("latest decision per node", async connection =>
+        {
+            // One seek per node on (node_id, evaluated_at, ...): the table is the ever-growing audit
+            // trail, so a GROUP BY over it is never an option.
+            var latest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            foreach (var node in nodeIds.Distinct(StringComparer.Ordinal))
+            {
+                var micros = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                    "SELECT MAX(evaluated_at) FROM decisions WHERE node_id = @node", new { node }, cancellationToken: cancellationToken));
+                if (micros is { } m)
+                {
+                    latest[node] = SqlValues.Instant(m);
+                }
+            }
+
+            return latest;
+        }, cancellationToken);
+    }
+
     private static void Validate(DecisionRecord decision, int index)
     {
         var what = $"decisions[{index}]";

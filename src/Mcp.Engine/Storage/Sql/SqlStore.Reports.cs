@@ -198,6 +198,35 @@ internal abstract partial class SqlStore
         }, cancellationToken);
     }
 
+    public Task<ReportActivity> GetActivityAsync(DateOnly fromDate, DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken)
+    {
+        if (until is { } end && end < since)
+        {
+            throw new ArgumentException($"The activity window ends ({end:O}) before it starts ({since:O}).", nameof(until));
+        }
+
+        return ReadAsync("report activity", async connection =>
+        {
+            var rows = (await connection.QueryAsync<ReportStatRow>(new CommandDefinition(
+                "SELECT report_date AS ReportDate, user_id AS UserId, status AS Status, duration_us AS DurationUs FROM daily_reports " +
+                "WHERE report_date >= @from AND updated_at >= @since" + (until is null ? "" : " AND updated_at < @until"),
+                new { from = SqlValues.Date(fromDate), since = SqlValues.Micros(since), until = SqlValues.Micros(until) },
+                cancellationToken: cancellationToken))).ToArray();
+            var durations = rows.Where(r => r.Status == "completed" && r.DurationUs is not null).Select(r => r.DurationUs!.Value).Order().ToArray();
+            var lastCompleted = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT MAX(completed_at) FROM daily_reports WHERE status = 'completed' AND report_date = " +
+                "(SELECT MAX(report_date) FROM daily_reports WHERE status = 'completed')",
+                cancellationToken: cancellationToken));
+            return new ReportActivity(
+                rows.Length,
+                rows.Count(r => r.Status == "completed"),
+                rows.Count(r => r.Status == "failed"),
+                rows.Count(r => r.Status is "pending" or "generating"),
+                NearestRank(durations, 0.95),
+                SqlValues.Instant(lastCompleted));
+        }, cancellationToken);
+    }
+
     private static TimeSpan? NearestRank(long[] sortedMicros, double quantile)
     {
         if (sortedMicros.Length == 0)
