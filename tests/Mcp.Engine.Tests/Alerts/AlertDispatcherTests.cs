@@ -26,10 +26,13 @@ public sealed class AlertDispatcherTests
 
         dispatcher.Enqueue(Notification("a"));
         await WaitAsync(() => sink.Attempts.Count == 1);
+        await WaitForTimerAsync(time, T0.AddSeconds(2));
         time.Advance(TimeSpan.FromSeconds(2));
         await WaitAsync(() => sink.Attempts.Count == 2);
+        await WaitForTimerAsync(time, T0.AddSeconds(6));
         time.Advance(TimeSpan.FromSeconds(4));
         await WaitAsync(() => sink.Attempts.Count == 3);
+        await WaitForTimerAsync(time, T0.AddSeconds(14));
         time.Advance(TimeSpan.FromSeconds(8));
         await WaitAsync(() => sink.Delivered.Count == 1);
 
@@ -56,6 +59,7 @@ public sealed class AlertDispatcherTests
         sink.Fail(1, transient: true, retryAfter: TimeSpan.FromSeconds(30));
         dispatcher.Enqueue(Notification("limited"));
         await WaitAsync(() => sink.Attempts.Count == 2);
+        await WaitForTimerAsync(time, sink.Attempts[1].AddSeconds(30));
         time.Advance(TimeSpan.FromSeconds(29));
         await Task.Yield();
         Assert.That(sink.Attempts, Has.Count.EqualTo(2), "not before Retry-After");
@@ -91,6 +95,7 @@ public sealed class AlertDispatcherTests
 
         time.Advance(TimeSpan.FromSeconds(10));
         await WaitAsync(() => Value(metrics, "mcp_dependency_failures_total", "telegram", "timeout") == 1);
+        await WaitForTimerAsync(time, T0.AddSeconds(12));
         time.Advance(TimeSpan.FromSeconds(2));
         await WaitAsync(() => hanging.Attempts.Count == 2);
         Assert.That(hanging.Attempts[1], Is.EqualTo(T0.AddSeconds(12)), "attempt timeout (10 s) then the first backoff (2 s)");
@@ -109,6 +114,11 @@ public sealed class AlertDispatcherTests
             // The loops end by cancellation.
         }
     }
+
+    // The delivery loop arms its backoff timer asynchronously after an attempt: advancing the fake
+    // clock before the timer exists would skip past it.
+    private static Task WaitForTimerAsync(FakeTimeProvider time, DateTimeOffset dueAt) =>
+        WaitAsync(() => time.NextTimerDueAt == dueAt);
 
     private static async Task WaitAsync(Func<bool> condition) =>
         Assert.That(await ExternalProcess.WaitUntilAsync(() => Task.FromResult(condition()), Deadline), Is.True, "condition not reached");
