@@ -100,8 +100,14 @@ internal static class DecisionSetJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteDecision(ChannelDecision d, Utf8JsonWriter w)
+    /// <summary>
+    /// Writes one decision as the object of <c>mcp.decisions/1</c>'s <c>decisions</c> array (the
+    /// decision loop stores it per decision in its audit trail).
+    /// </summary>
+    public static void WriteDecision(ChannelDecision d, Utf8JsonWriter w)
     {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject();
         w.WriteString("channel_id"u8, d.ChannelId);
         w.WriteString("chan_point"u8, d.ChanPoint);
