@@ -229,7 +229,7 @@ internal sealed class NodeRoundProcessor(
             return SnapshotFailed(round, FailureClass.Inconsistent.ToLabel(), e.Message);
         }
 
-        var plan = UpdatePlanner.Plan(set, unsettled, round.Settings.MaxUpdatesPerRound);
+        var plan = UpdatePlanner.Plan(set, unsettled, round.Settings.MaxUpdatesPerRound, history);
         round.Applicable = plan.Count(p => p.Action != PlannedAction.None);
         var toApply = plan.Where(p => p.Action == PlannedAction.Apply).OrderBy(p => p.Order).ToArray();
         round.Planned = toApply.Length;

@@ -6,22 +6,39 @@ namespace Mcp.Daemon.Decisions;
 /// <summary>
 /// Gossip pacing within one node round (pure). The engine has already applied the hard limits
 /// (per-channel cooldown, hysteresis and daily cap, node daily cap); of the proposals it allowed,
-/// at most <c>maxUpdates</c> are sent this round, highest confidence first, then by channel id
-/// (the engine's own order for its daily budget), and a channel whose previous change is still
-/// unsettled (an outcome that awaits reconciliation) is never touched. The rest are deferred: the
-/// next round decides again on a fresh snapshot. The loop then spaces the updates it sends.
+/// at most <c>maxUpdates</c> are sent this round: channels that have waited longest first (never
+/// changed, then the oldest last change), then the highest confidence, then by channel id, so a
+/// deferred channel is not starved by channels that were just changed and ask again. A channel
+/// whose previous change is still unsettled (an outcome that awaits reconciliation) is never
+/// touched. The rest are deferred: the next round decides again on a fresh snapshot. The loop then
+/// spaces the updates it sends.
 /// </summary>
 internal static class UpdatePlanner
 {
-    public static IReadOnlyList<PlanEntry> Plan(DecisionSet set, IReadOnlySet<string> unsettledChannels, int maxUpdates)
+    /// <param name="set">The engine's decisions.</param>
+    /// <param name="unsettledChannels">Channels with a change in <c>intent</c> or <c>applied</c>.</param>
+    /// <param name="maxUpdates">The per-round cap.</param>
+    /// <param name="lastChanges">The history the engine was given (applied, and in shadow mode would-be, changes).</param>
+    public static IReadOnlyList<PlanEntry> Plan(DecisionSet set, IReadOnlySet<string> unsettledChannels, int maxUpdates, IEnumerable<AppliedChange> lastChanges)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(unsettledChannels);
+        ArgumentNullException.ThrowIfNull(lastChanges);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxUpdates, 1);
+
+        var lastChange = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var change in lastChanges)
+        {
+            if (!lastChange.TryGetValue(change.ChannelId, out var at) || change.AppliedAt > at)
+            {
+                lastChange[change.ChannelId] = change.AppliedAt;
+            }
+        }
 
         var ranked = set.Decisions
             .Where(d => d.IsApplicable)
-            .OrderByDescending(d => d.Confidence)
+            .OrderBy(d => lastChange.TryGetValue(d.ChannelId, out var at) ? at : DateTimeOffset.MinValue)
+            .ThenByDescending(d => d.Confidence)
             .ThenBy(d => d.ChannelId, StringComparer.Ordinal)
             .ToList();
         var planned = new Dictionary<string, PlanEntry>(ranked.Count, StringComparer.Ordinal);
