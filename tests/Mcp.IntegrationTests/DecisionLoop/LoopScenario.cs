@@ -70,9 +70,10 @@ internal static class LoopScenario
     }
 
     /// <summary>
-    /// A node with <paramref name="count"/> idle expensive channels <c>810000x1x0</c>... (2500 ppm
-    /// + 100 per index: each wants a decrease) and <paramref name="count"/> + 1 cheap balanced
-    /// ones <c>820000x1x0</c>... (500 ppm, a little traffic: nothing to do).
+    /// A node with <paramref name="count"/> idle expensive channels <see cref="Expensive"/>(0...)
+    /// (2500 ppm + 100 per index: each wants a decrease) and <paramref name="count"/> + 1 cheap
+    /// balanced ones (500 ppm, a little traffic: nothing to do). Channel ids are unique per seed,
+    /// as on the real network (the graph cache is shared by the nodes of one daemon).
     /// </summary>
     public static FakeLndState ManyIdleExpensive(DateTimeOffset now, int count, int seed = 2)
     {
@@ -85,13 +86,13 @@ internal static class LoopScenario
         };
         for (var i = 0; i < count; i++)
         {
-            Add(state, Scid(810_000 + i), seed, i + 1, local: 2_500_000, remote: 2_497_190, ppm: 2500 + (i * 100), baseFee: 1000);
+            Add(state, Expensive(i, seed), seed, i + 1, local: 2_500_000, remote: 2_497_190, ppm: 2500 + (i * 100), baseFee: 1000);
         }
 
-        var incoming = Id(Scid(810_000));
+        var incoming = Id(Expensive(0, seed));
         for (var i = 0; i <= count; i++)
         {
-            var cheap = Scid(820_000 + i);
+            var cheap = Scid(820_000 + ((seed - 2) * 100) + i);
             Add(state, cheap, seed, 100 + i, local: 2_500_000, remote: 2_497_190, ppm: 500);
             for (var day = 0; day < 30; day++)
             {
@@ -102,6 +103,9 @@ internal static class LoopScenario
         state.Forwards.Sort((a, b) => a.At.CompareTo(b.At));
         return state;
     }
+
+    /// <summary>The <paramref name="index"/>-th idle expensive channel of <see cref="ManyIdleExpensive"/> (<c>810000x1x0</c>... for the default seed).</summary>
+    public static string Expensive(int index, int seed = 2) => Scid(810_000 + ((seed - 2) * 100) + index);
 
     public static string Scid(int block) => string.Create(CultureInfo.InvariantCulture, $"{block}x1x0");
 
