@@ -64,7 +64,8 @@ internal sealed class LoopHarness : IAsyncDisposable
         string nodesYaml,
         FakeTimeProvider time,
         IReadOnlyDictionary<string, string>? environment = null,
-        string? thresholdsYaml = null)
+        string? thresholdsYaml = null,
+        Action<IServiceCollection>? configure = null)
     {
         await File.WriteAllTextAsync(Path.Combine(directory, "nodes.yaml"), nodesYaml);
         if (thresholdsYaml is not null)
@@ -84,6 +85,7 @@ internal sealed class LoopHarness : IAsyncDisposable
         services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddDaemonCore(new DaemonBootstrap(configuration, systemd, logging, time));
         services.AddFeatures();
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var problems = ConfigurationValidator.Validate(provider);
         Assert.That(problems.Select(p => p.Message), Is.Empty, "test configuration");
