@@ -9,7 +9,7 @@ internal sealed class DecisionLoopOptions
     [EnvSetting("MCP_DECISION_MAX_CONCURRENT_NODES", Description = "Nodes processed at the same time within a round.")]
     public int MaxConcurrentNodes { get; set; } = 4;
 
-    [EnvSetting("MCP_DECISION_MAX_UPDATES_PER_ROUND", Reloadable = true, Description = "Live mode: at most this many fee updates per node per round (highest confidence first); the rest wait for the next round. The thresholds file's rate limits stay the hard limit.")]
+    [EnvSetting("MCP_DECISION_MAX_UPDATES_PER_ROUND", Reloadable = true, Description = "Live mode: at most this many fee updates per node per round (the channels that waited longest first); the rest wait for the next round. The thresholds file's rate limits stay the hard limit.")]
     public int MaxUpdatesPerRound { get; set; } = 10;
 
     [EnvSetting("MCP_DECISION_UPDATE_SPACING", Reloadable = true, Description = "Live mode: minimum time between two fee updates of one node (0s = none).")]
