@@ -9,10 +9,12 @@ namespace Mcp.Daemon.Decisions;
 
 /// <summary>
 /// The document stored with every decision record (<c>DecisionRecord.ExplanationJson</c>), format
-/// <c>mcp.decision-record/1</c> (docs/decision-loop.md): the round's context, what the loop planned
-/// (apply, deferred, none), one readable line ("would change X → Y because ..."), the channel's
-/// liquidity and forwarding at the snapshot (so reports can follow how it evolved afterwards), and
-/// the engine's decision object exactly as in <c>mcp.decisions/1</c>.
+/// <c>mcp.decision-record/1</c> (docs/decision-loop.md): the mode and profile, what the loop
+/// planned (apply, deferred, none), one readable line ("would change X → Y because ..."), the
+/// channel's liquidity and forwarding at the snapshot (so reports can follow how it evolved
+/// afterwards), and the engine's decision object as in <c>mcp.decisions/1</c> without the two
+/// profile vectors (<c>explanation.weights</c> and <c>contributions</c>, which follow from the
+/// profile). The node, round and time are the record's own columns.
 /// </summary>
 internal sealed class DecisionDocument : IDisposable
 {
@@ -50,7 +52,7 @@ internal sealed class DecisionDocument : IDisposable
     }
 
     /// <summary>Writes one record's document (not thread-safe: one instance per node round).</summary>
-    public string Write(DecisionSet set, PlanEntry entry, ChannelSnapshot? channel, Guid roundId)
+    public string Write(DecisionSet set, PlanEntry entry, ChannelSnapshot? channel)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(entry);
@@ -59,15 +61,6 @@ internal sealed class DecisionDocument : IDisposable
         var w = _writer;
         w.WriteStartObject();
         w.WriteString("schema"u8, SchemaId);
-        if (set.NodeId is { } nodeId)
-        {
-            w.WriteString("node_id"u8, nodeId);
-        }
-
-        w.WriteString("node"u8, set.Node);
-        w.WriteString("round_id"u8, roundId);
-        w.WriteString("evaluated_at"u8, set.EvaluatedAt.ToUniversalTime());
-        w.WriteString("snapshot_taken_at"u8, set.SnapshotTakenAt.ToUniversalTime());
         w.WriteString("mode"u8, set.Mode.ToWireName());
         w.WriteString("profile"u8, set.Profile);
         w.WriteString("plan"u8, PlanName(entry.Action));
@@ -87,7 +80,7 @@ internal sealed class DecisionDocument : IDisposable
         }
 
         w.WritePropertyName("decision"u8);
-        DecisionSetJsonWriter.WriteDecision(entry.Decision, w);
+        DecisionSetJsonWriter.WriteDecision(entry.Decision, w, includeProfileVectors: false);
         w.WriteEndObject();
         w.Flush();
         return Encoding.UTF8.GetString(_buffer.WrittenSpan);

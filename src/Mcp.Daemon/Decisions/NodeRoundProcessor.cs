@@ -45,23 +45,48 @@ internal sealed class NodeRoundProcessor(
     /// <param name="recentWindow">Skip the node when a round recorded it within this window (another instance); null = never skip.</param>
     /// <param name="beat">Called after each step (the loop's heartbeat).</param>
     /// <param name="stoppingToken">The daemon's stop.</param>
-    public async Task<NodeRoundResult> ProcessAsync(NodeDefinition node, Guid roundId, TimeSpan? recentWindow, Action beat, CancellationToken stoppingToken)
+    /// <param name="batch">Where the round's records go; a shadow node's may still be pending when this returns (see <see cref="NodeRoundResult.Stored"/>).</param>
+    public async Task<NodeRoundResult> ProcessAsync(NodeDefinition node, Guid roundId, TimeSpan? recentWindow, Action beat, DecisionRecordBatch batch, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(beat);
+        ArgumentNullException.ThrowIfNull(batch);
         var settings = options.CurrentValue;
-        var result = await ProcessCoreAsync(node, roundId, recentWindow, beat, settings, stoppingToken);
-        metrics.NodeRounds.WithLabels(node.Id, result.Status.ToLabel()).Inc();
-        if (result.Status == NodeRoundStatus.Succeeded)
+        return await ProcessCoreAsync(node, roundId, recentWindow, beat, batch, settings, stoppingToken);
+    }
+
+    /// <summary>
+    /// Settles a node's round once its records are stored (a failed write turns a success into a
+    /// storage failure) and counts it: <c>mcp_decision_node_rounds_total</c> and, for a success,
+    /// <c>mcp_decision_loop_last_success_timestamp_seconds</c>.
+    /// </summary>
+    public async Task<NodeRoundResult> CompleteAsync(NodeRoundResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Stored is { } stored)
         {
-            metrics.LastSuccess.WithLabels(node.Id).Set(time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0);
+            try
+            {
+                await stored;
+            }
+            catch (StorageException e)
+            {
+                DecisionLoopLog.StorageFailed(logger, result.NodeId, "recording", e.Message);
+                result = result with { Status = NodeRoundStatus.StorageFailed, Reason = e.Message };
+            }
         }
 
-        return result;
+        metrics.NodeRounds.WithLabels(result.NodeId, result.Status.ToLabel()).Inc();
+        if (result.Status == NodeRoundStatus.Succeeded)
+        {
+            metrics.LastSuccess.WithLabels(result.NodeId).Set(time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0);
+        }
+
+        return result with { Stored = null };
     }
 
     private async Task<NodeRoundResult> ProcessCoreAsync(
-        NodeDefinition node, Guid roundId, TimeSpan? recentWindow, Action beat, DecisionLoopOptions settings, CancellationToken stoppingToken)
+        NodeDefinition node, Guid roundId, TimeSpan? recentWindow, Action beat, DecisionRecordBatch batch, DecisionLoopOptions settings, CancellationToken stoppingToken)
     {
         ILease? lease;
         try
@@ -85,7 +110,7 @@ internal sealed class NodeRoundProcessor(
         {
             using var timeout = new CancellationTokenSource(settings.NodeTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token, lease.Lost);
-            var round = new Round(node, roundId, lease, beat, settings, linked.Token, stoppingToken);
+            var round = new Round(node, roundId, lease, beat, batch, settings, linked.Token, stoppingToken);
             var result = await RunGuardedAsync(round, recentWindow, timeout, stoppingToken);
             if (result.Status != NodeRoundStatus.Succeeded && round.Stage == Stage.Updates)
             {
@@ -246,7 +271,7 @@ internal sealed class NodeRoundProcessor(
             var d = entry.Decision;
             records[i] = new DecisionRecord
             {
-                Id = Guid.NewGuid(),
+                Id = Guid.CreateVersion7(evaluatedAt),
                 NodeId = node.Id,
                 ChannelId = d.ChannelId,
                 RoundId = round.RoundId,
@@ -256,7 +281,7 @@ internal sealed class NodeRoundProcessor(
                 Mode = mode,
                 TotalScore = d.TotalScore,
                 Confidence = d.Confidence,
-                ExplanationJson = document.Write(set, entry, channels.GetValueOrDefault(d.ChannelId), round.RoundId),
+                ExplanationJson = document.Write(set, entry, channels.GetValueOrDefault(d.ChannelId)),
             };
         }
 
@@ -266,12 +291,32 @@ internal sealed class NodeRoundProcessor(
             return round.Result(NodeRoundStatus.LeaseLost, "the node lease was lost before recording");
         }
 
-        await decisions.RecordAsync(records, token);
+        // Live: stored before anything is sent. Shadow: written with other nodes' records (the
+        // round settles each node once its records are stored).
+        var stored = round.Batch.AddAsync(records, writeNow: mode == DecisionMode.Live);
+        if (mode == DecisionMode.Live)
+        {
+            await stored.WaitAsync(token);
+        }
+        else
+        {
+            round.Stored = stored;
+        }
+
         round.Decisions = records.Length;
         var modeLabel = mode.ToWireName();
-        foreach (var record in records)
+        Span<int> perAction = stackalloc int[(int)DecisionAction.Close + 1];
+        foreach (var entry in plan)
         {
-            metrics.Decisions.WithLabels(node.Id, record.Action, modeLabel).Inc();
+            perAction[(int)entry.Decision.Action]++;
+        }
+
+        for (var action = DecisionAction.None; action <= DecisionAction.Close; action++)
+        {
+            if (perAction[(int)action] > 0)
+            {
+                metrics.Decisions.WithLabels(node.Id, action.ToWireName(), modeLabel).Inc(perAction[(int)action]);
+            }
         }
 
         round.Beat();
@@ -443,7 +488,7 @@ internal sealed class NodeRoundProcessor(
         Updates,
     }
 
-    private sealed class Round(NodeDefinition node, Guid roundId, ILease lease, Action beat, DecisionLoopOptions settings, CancellationToken token, CancellationToken stoppingToken)
+    private sealed class Round(NodeDefinition node, Guid roundId, ILease lease, Action beat, DecisionRecordBatch batch, DecisionLoopOptions settings, CancellationToken token, CancellationToken stoppingToken)
     {
         public NodeDefinition Node { get; } = node;
 
@@ -458,6 +503,11 @@ internal sealed class NodeRoundProcessor(
         public CancellationToken StoppingToken { get; } = stoppingToken;
 
         public DecisionLoopOptions Settings { get; } = settings;
+
+        public DecisionRecordBatch Batch { get; } = batch;
+
+        /// <summary>The records' write, while it may still be pending (shadow mode).</summary>
+        public Task? Stored { get; set; }
 
         public Stage Stage { get; set; } = Stage.Lease;
 
@@ -494,6 +544,7 @@ internal sealed class NodeRoundProcessor(
             NotApplied = NotApplied + NotSent,
             Reason = reason,
             Updates = Updates,
+            Stored = Stored,
         };
     }
 }

@@ -29,4 +29,7 @@ internal sealed record NodeRoundResult(string NodeId, NodeRoundStatus Status)
 
     /// <summary>Each live update's outcome, in the order sent.</summary>
     public IReadOnlyList<PolicyUpdateOutcome> Updates { get; init; } = [];
+
+    /// <summary>The write of a shadow node's records when it was still pending; null once settled.</summary>
+    internal Task? Stored { get; init; }
 }

@@ -35,7 +35,7 @@ internal sealed class PolicyUpdateExecutor(
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(refusal);
-        var changeId = Guid.NewGuid();
+        var changeId = Guid.CreateVersion7(time.GetUtcNow());
         var kind = request.Kind == PolicyChangeKind.Rollback ? "rollback" : "fee update";
         var change = PolicyText.Change(request.Before, request.After);
         try

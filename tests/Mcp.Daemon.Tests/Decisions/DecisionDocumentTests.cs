@@ -12,7 +12,6 @@ public sealed class DecisionDocumentTests
     {
         var set = PlanningNode.Evaluate(expensive: 2, mode: DecisionMode.Live);
         var plan = UpdatePlanner.Plan(set, new HashSet<string>(StringComparer.Ordinal), 1, []);
-        var round = Guid.NewGuid();
         var channel = new ChannelSnapshot
         {
             ChannelId = PlanningNode.Expensive(0),
@@ -27,16 +26,21 @@ public sealed class DecisionDocumentTests
         };
         using var document = new DecisionDocument();
 
-        var applied = JsonDocument.Parse(document.Write(set, plan[0], channel, round)).RootElement;
-        var deferred = JsonDocument.Parse(document.Write(set, plan[1], null, round)).RootElement;
-        var untouched = JsonDocument.Parse(document.Write(set, plan[2], null, round)).RootElement;
+        var applied = JsonDocument.Parse(document.Write(set, plan[0], channel)).RootElement;
+        var deferred = JsonDocument.Parse(document.Write(set, plan[1], null)).RootElement;
+        var untouched = JsonDocument.Parse(document.Write(set, plan[2], null)).RootElement;
 
         var engineJson = JsonDocument.Parse(DecisionSetJsonWriter.ToUtf8Bytes(set, indented: false)).RootElement.GetProperty("decisions");
+        var compact = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(compact, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            DecisionSetJsonWriter.WriteDecision(set.Decisions[0], writer, includeProfileVectors: false);
+        }
+
         Assert.Multiple(() =>
         {
             Assert.That(applied.GetProperty("schema").GetString(), Is.EqualTo("mcp.decision-record/1"));
-            Assert.That(applied.GetProperty("node_id").GetString(), Is.EqualTo("planning"));
-            Assert.That(applied.GetProperty("round_id").GetGuid(), Is.EqualTo(round));
+            Assert.That(applied.GetProperty("profile").GetString(), Is.EqualTo("root"));
             Assert.That(applied.GetProperty("mode").GetString(), Is.EqualTo("live"));
             Assert.That(applied.GetProperty("plan").GetString(), Is.EqualTo("apply"));
             Assert.That(applied.GetProperty("plan_detail").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -45,7 +49,13 @@ public sealed class DecisionDocumentTests
             Assert.That(applied.GetProperty("channel").GetProperty("forwards_30d").GetProperty("failed").GetInt32(), Is.EqualTo(1));
             Assert.That(applied.GetProperty("channel").GetProperty("forwards_30d").GetProperty("amount_out_sat").GetInt64(), Is.EqualTo(3000));
             Assert.That(applied.GetProperty("channel").GetProperty("forwards_30d").GetProperty("fee_msat").GetInt64(), Is.EqualTo(1200));
-            Assert.That(applied.GetProperty("decision").GetRawText(), Is.EqualTo(engineJson[0].GetRawText()), "the engine's own decision object");
+            Assert.That(applied.GetProperty("decision").GetRawText(), Is.EqualTo(System.Text.Encoding.UTF8.GetString(compact.WrittenSpan)), "the engine's own decision object");
+            Assert.That(applied.GetProperty("decision").GetProperty("explanation").TryGetProperty("weights", out _), Is.False, "the profile's vectors are left out");
+            Assert.That(engineJson[0].GetProperty("explanation").GetProperty("weights").GetProperty("liquidity").GetDouble(), Is.EqualTo(0.25), "mcp.decisions/1 keeps them");
+            Assert.That(
+                applied.GetProperty("decision").EnumerateObject().Select(p => (p.Name, p.Name == "explanation" ? "" : p.Value.GetRawText())),
+                Is.EqualTo(engineJson[0].EnumerateObject().Select(p => (p.Name, p.Name == "explanation" ? "" : p.Value.GetRawText()))),
+                "every other field as mcp.decisions/1 writes it");
             Assert.That(deferred.GetProperty("plan").GetString(), Is.EqualTo("deferred"));
             Assert.That(deferred.GetProperty("summary").GetString(), Does.StartWith("deferred (gossip pacing: at most 1 updates per node per round (MCP_DECISION_MAX_UPDATES_PER_ROUND)): change 1000 msat + 2600 ppm → "));
             Assert.That(deferred.TryGetProperty("channel", out _), Is.False);
@@ -61,7 +71,7 @@ public sealed class DecisionDocumentTests
         var plan = UpdatePlanner.Plan(set, new HashSet<string>(StringComparer.Ordinal), 5, []);
         using var document = new DecisionDocument();
 
-        var json = document.Write(set, plan[0], null, Guid.NewGuid());
+        var json = document.Write(set, plan[0], null);
         var view = StoredDecisionView.Parse(json);
 
         Assert.Multiple(() =>
