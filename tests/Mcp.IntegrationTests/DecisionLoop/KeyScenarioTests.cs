@@ -168,6 +168,7 @@ public abstract class KeyScenarioTests
             Assert.That(harness.Metric("mcp_decisions_total", "mixed", "decrease_fee", "live"), Is.EqualTo(3));
             Assert.That(harness.Metric("mcp_decisions_total", "mixed", "increase_fee", "live"), Is.EqualTo(3));
             Assert.That(harness.Metric("mcp_decision_loop_last_success_timestamp_seconds", "mixed"), Is.EqualTo(time.GetUtcNow().ToUnixTimeSeconds()).Within(60));
+            Assert.That(harness.Logs.Events.Select(e => e.AllText), Has.None.Contains(lnd.AdminMacaroonHex), "the macaroon never reaches a log line");
         });
 
         var after = Policies(lnd);
