@@ -11,8 +11,8 @@ namespace Mcp.Daemon.Decisions;
 /// </summary>
 internal sealed class DecisionRecordBatch(IDecisionStore store, int maxPending = DecisionRecordBatch.DefaultMaxPending)
 {
-    /// <summary>About 3 MB of documents: a transaction of a few hundred milliseconds at most.</summary>
-    public const int DefaultMaxPending = 2000;
+    /// <summary>About 1 MB of documents per transaction: few commits per round, little kept waiting in memory.</summary>
+    public const int DefaultMaxPending = 500;
 
     private readonly Lock _lock = new();
     private List<DecisionRecord> _pending = [];

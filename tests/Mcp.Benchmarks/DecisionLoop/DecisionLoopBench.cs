@@ -40,6 +40,7 @@ internal static class DecisionLoopBench
           --concurrency N  MCP_DECISION_MAX_CONCURRENT_NODES (default 4, the daemon's default)
           --live           live mode (updates of the simulated nodes, no spacing) instead of shadow mode
           --postgres       a private PostgreSQL server (fsync on) instead of SQLite
+        MCP_BENCH_TRACE_GC=1 prints the garbage collector's state every 10 ms to standard error.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -113,7 +114,7 @@ internal static class DecisionLoopBench
                 var last = results[^1];
                 await Console.Error.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"round {round}: wall {last.Wall.TotalSeconds:0.000} s, CPU {last.Cpu.TotalSeconds:0.000} s, {last.Decisions} decisions, {last.Applied} applied, {last.Failed} failed nodes, RSS {last.Rss / 1048576.0:0} MB (anonymous {last.Anonymous / 1048576.0:0} MB, file {last.FileBacked / 1048576.0:0} MB, heap {last.Heap / 1048576.0:0} MB, live {last.Live / 1048576.0:0} MB)"));
+                    $"round {round}: wall {last.Wall.TotalSeconds:0.000} s, CPU {last.Cpu.TotalSeconds:0.000} s, {last.Decisions} decisions, {last.Applied} applied, {last.Failed} failed nodes, peak anonymous {last.PeakAnonymous / 1048576.0:0} MB, file {last.PeakFile / 1048576.0:0} MB; RSS after {last.Rss / 1048576.0:0} MB (anonymous {last.Anonymous / 1048576.0:0} MB, file {last.FileBacked / 1048576.0:0} MB, heap {last.Heap / 1048576.0:0} MB, live {last.Live / 1048576.0:0} MB)"));
             }
 
             Console.WriteLine(Report(nodes, channels, concurrency, live, postgres, load, LoadAverage(), results));
@@ -134,9 +135,13 @@ internal static class DecisionLoopBench
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var gen2 = GC.CollectionCount(2);
+        using var sampling = new CancellationTokenSource();
+        var sampler = SamplePeaksAsync(sampling.Token);
         var wall = Stopwatch.StartNew();
         var summary = await runner.RunAsync(round, null, () => { }, CancellationToken.None);
         wall.Stop();
+        await sampling.CancelAsync();
+        var (peakAnonymous, peakFile) = await sampler;
         process.Refresh();
         return new RoundMeasurement(
             wall.Elapsed,
@@ -149,6 +154,8 @@ internal static class DecisionLoopBench
             Status("RssFile:") + Status("RssShmem:"),
             GC.GetTotalMemory(forceFullCollection: false),
             GC.GetTotalMemory(forceFullCollection: true),
+            peakAnonymous,
+            peakFile,
             summary.Decisions,
             summary.Applied,
             summary.Failed);
@@ -186,12 +193,12 @@ internal static class DecisionLoopBench
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{nodes} simulated nodes × {channels} channels, {(live ? "live" : "shadow")} mode, {(postgres ? "PostgreSQL (fsync on)" : "SQLite (WAL, synchronous=FULL)")}, {concurrency} nodes at a time; {Environment.ProcessorCount} cores; load average {loadBefore} at start, {loadAfter} at end");
         text.AppendLine();
-        text.AppendLine("| round | wall | CPU | allocated | gen2 GCs | resident (after) | of which anonymous / file-backed | resident (peak) | managed heap (live after the round) | decisions | updates applied | failed nodes |");
+        text.AppendLine("| round | wall | CPU | allocated | gen2 GCs | resident after the round (anonymous / file-backed) | peak during the round (anonymous / file-backed) | process peak (VmHWM) | managed heap (live after the round) | decisions | updates applied | failed nodes |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < rounds.Count; i++)
         {
             var r = rounds[i];
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1}{(i == 0 ? " (cold)" : "")} | {r.Wall.TotalSeconds:0.00} s | {r.Cpu.TotalSeconds:0.00} s | {r.Allocated / 1048576.0:0} MB | {r.Gen2} | {r.Rss / 1048576.0:0} MB | {r.Anonymous / 1048576.0:0} / {r.FileBacked / 1048576.0:0} MB | {r.Peak / 1048576.0:0} MB | {r.Heap / 1048576.0:0} MB ({r.Live / 1048576.0:0} MB) | {r.Decisions} | {r.Applied} | {r.Failed} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1}{(i == 0 ? " (cold)" : "")} | {r.Wall.TotalSeconds:0.00} s | {r.Cpu.TotalSeconds:0.00} s | {r.Allocated / 1048576.0:0} MB | {r.Gen2} | {r.Rss / 1048576.0:0} MB ({r.Anonymous / 1048576.0:0} / {r.FileBacked / 1048576.0:0}) | {r.PeakAnonymous / 1048576.0:0} / {r.PeakFile / 1048576.0:0} MB | {r.Peak / 1048576.0:0} MB | {r.Heap / 1048576.0:0} MB ({r.Live / 1048576.0:0} MB) | {r.Decisions} | {r.Applied} | {r.Failed} |");
         }
 
         var warm = rounds.Skip(1).ToArray();
@@ -202,6 +209,32 @@ internal static class DecisionLoopBench
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The largest anonymous and file-backed resident sizes seen while the round runs (sampled every 10 ms).</summary>
+    private static async Task<(long Anonymous, long File)> SamplePeaksAsync(CancellationToken cancellationToken)
+    {
+        long anonymous = 0, file = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            anonymous = Math.Max(anonymous, Status("RssAnon:"));
+            if (Environment.GetEnvironmentVariable("MCP_BENCH_TRACE_GC") == "1")
+            {
+                var info = GC.GetGCMemoryInfo();
+                Console.Error.WriteLine($"gc {info.Index} gen {info.Generation} heap-at-gc {info.HeapSizeBytes / 1048576} MB promoted {info.PromotedBytes / 1048576} MB fragmented {info.FragmentedBytes / 1048576} MB total-now {GC.GetTotalMemory(false) / 1048576} MB committed {info.TotalCommittedBytes / 1048576} MB anon {Status("RssAnon:") / 1048576} MB");
+            }
+
+            file = Math.Max(file, Status("RssFile:") + Status("RssShmem:"));
+            try
+            {
+                await Task.Delay(10, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        return (anonymous, file);
     }
 
     private static double Median(IEnumerable<double> values)
@@ -239,5 +272,5 @@ internal static class DecisionLoopBench
         return child.ExitCode;
     }
 
-    private sealed record RoundMeasurement(TimeSpan Wall, TimeSpan Cpu, long Allocated, int Gen2, long Rss, long Peak, long Anonymous, long FileBacked, long Heap, long Live, int Decisions, int Applied, int Failed);
+    private sealed record RoundMeasurement(TimeSpan Wall, TimeSpan Cpu, long Allocated, int Gen2, long Rss, long Peak, long Anonymous, long FileBacked, long Heap, long Live, long PeakAnonymous, long PeakFile, int Decisions, int Applied, int Failed);
 }
