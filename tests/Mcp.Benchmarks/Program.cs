@@ -7,7 +7,8 @@ namespace Mcp.Benchmarks;
 /// Entry point of every benchmark: <c>dotnet run -c Release --project tests/Mcp.Benchmarks -- --filter '*'</c>.
 /// Bench commands that are not BenchmarkDotNet suites are dispatched by name before it:
 /// <c>-- daemon --daemon PATH</c> (start-up, memory and /metrics latency of the published daemon),
-/// <c>-- storage [--quick]</c> (insert and query rates of both storage backends).
+/// <c>-- storage [--quick]</c> (insert and query rates of both storage backends),
+/// <c>-- decision-loop [--nodes N] [--channels N] [--rounds N] [--live] [--postgres]</c> (decision rounds over a simulated fleet).
 /// </summary>
 internal static class BenchmarkEntry
 {
@@ -16,6 +17,11 @@ internal static class BenchmarkEntry
 if (args is ["storage", .. var rest])
         {
             return await Storage.StorageBench.RunAsync(rest);
+        }
+
+        if (args is [DecisionLoop.DecisionLoopBench.Name, .. var loopArgs])
+        {
+            return await DecisionLoop.DecisionLoopBench.RunAsync(loopArgs);
         }
 
         if (args.Length > 0 && args[0] == DaemonBenchCommand.Name)

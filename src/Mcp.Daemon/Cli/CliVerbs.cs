@@ -12,6 +12,8 @@ internal static class CliVerbs
         new DecideVerb(),
         new SnapshotCliVerb(),
         new CronVerb(),
+        new DecisionsVerb(),
+        new RollbackVerb(),
 
         // decisions list, rollback, reports run/show/stats: add here.
     ];

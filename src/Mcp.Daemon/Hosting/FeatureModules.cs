@@ -25,7 +25,7 @@ internal static class FeatureModules
         services.AddStartupTask<StorageStartupTask>();
         services.AddNodeConnectors();
         services.AddDecisions();
-        // services.AddDecisionLoop();
+        services.AddDecisionLoop();
         // services.AddDailyReports();
         services.AddMonitoring();
         return services;

@@ -100,8 +100,19 @@ internal static class DecisionSetJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteDecision(ChannelDecision d, Utf8JsonWriter w)
+    private static void WriteDecision(ChannelDecision d, Utf8JsonWriter w) => WriteDecision(d, w, includeProfileVectors: true);
+
+    /// <summary>
+    /// Writes one decision as the object of <c>mcp.decisions/1</c>'s <c>decisions</c> array (the
+    /// decision loop stores it per decision in its audit trail). With
+    /// <paramref name="includeProfileVectors"/> false, <c>explanation.weights</c> (the profile's,
+    /// the same for every channel) and <c>explanation.contributions</c> (score × weight) are left
+    /// out: a stored record names its profile, and both follow from it.
+    /// </summary>
+    public static void WriteDecision(ChannelDecision d, Utf8JsonWriter w, bool includeProfileVectors)
     {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject();
         w.WriteString("channel_id"u8, d.ChannelId);
         w.WriteString("chan_point"u8, d.ChanPoint);
@@ -168,8 +179,12 @@ internal static class DecisionSetJsonWriter
         w.WriteStartObject("explanation"u8);
         w.WriteString("rule"u8, e.Rule.ToWireName());
         w.WriteString("condition"u8, e.Condition);
-        WriteVector(w, "weights"u8, e.Weights);
-        WriteVector(w, "contributions"u8, e.Contributions);
+        if (includeProfileVectors)
+        {
+            WriteVector(w, "weights"u8, e.Weights);
+            WriteVector(w, "contributions"u8, e.Contributions);
+        }
+
         WriteVector(w, "data_coverage"u8, e.DataCoverage);
         w.WriteNumber("liquidity_ratio"u8, e.LiquidityRatio);
         if (e.SteppedFeeRatePpm is { } stepped)
