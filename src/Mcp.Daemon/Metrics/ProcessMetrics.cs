@@ -96,11 +96,15 @@ internal sealed class ProcessMetrics
         }
     }
 
+    /// <summary>
+    /// Counts <c>fdinfo</c> entries (one per open descriptor, like <c>fd</c>): listing <c>fd</c>
+    /// makes the kernel resolve every descriptor's link, about ten times the cost per scrape.
+    /// </summary>
     private int CountOpenFds()
     {
         try
         {
-            return Directory.EnumerateFileSystemEntries(Path.Combine(_procSelf, "fd")).Count();
+            return Directory.EnumerateFileSystemEntries(Path.Combine(_procSelf, "fdinfo")).Count();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

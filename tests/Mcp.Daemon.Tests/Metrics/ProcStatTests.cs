@@ -32,4 +32,19 @@ public sealed class ProcStatTests
         Assert.That(fds, Is.GreaterThan(2));
         Assert.That(start, Is.GreaterThan(1_600_000_000));
     }
+
+    [Test]
+    public void Open_descriptors_are_counted_like_the_fd_directory()
+    {
+        var registry = new MetricRegistry();
+        _ = new ProcessMetrics(registry, new FakeTimeProvider());
+        using var extra = File.OpenRead("/proc/self/stat");
+
+        var before = Directory.EnumerateFileSystemEntries("/proc/self/fd").Count();
+        var fds = ((GaugeChild)registry.Collect().Single(f => f.Name == "process_open_fds").Children.Single().Value).Value;
+        var after = Directory.EnumerateFileSystemEntries("/proc/self/fd").Count();
+
+        // Other threads of the test host may open or close a descriptor meanwhile: allow that drift.
+        Assert.That(fds, Is.InRange(Math.Min(before, after) - 3, Math.Max(before, after) + 3));
+    }
 }
