@@ -14,7 +14,7 @@ internal static class BenchmarkEntry
 {
     public static async Task<int> Main(string[] args)
     {
-if (args is ["storage", .. var rest])
+        if (args is ["storage", .. var rest])
         {
             return await Storage.StorageBench.RunAsync(rest);
         }

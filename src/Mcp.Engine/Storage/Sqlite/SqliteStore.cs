@@ -115,7 +115,7 @@ internal sealed partial class SqliteStore : SqlStore
             await connection.OpenAsync(cancellationToken);
             await ExecuteAsync(
                 connection,
-                $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -8000; PRAGMA mmap_size = 268435456;",
+                $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -8000;",
                 cancellationToken);
             if (Volatile.Read(ref _walConfigured) == 0)
             {
