@@ -13,6 +13,7 @@ internal static class CliVerbs
         new SnapshotCliVerb(),
         new CronVerb(),
 
+        new ReportsVerb(),
         // decisions list, rollback, reports run/show/stats: add here.
     ];
 }

@@ -1,4 +1,5 @@
 using Mcp.Daemon.Decisions;
+using Mcp.Daemon.Reports;
 using Mcp.Daemon.Storage;
 using Mcp.Engine.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ internal static class FeatureModules
         services.AddNodeConnectors();
         services.AddDecisions();
         // services.AddDecisionLoop();
-        // services.AddDailyReports();
+        services.AddDailyReports();
         // services.AddMonitoring();
         return services;
     }

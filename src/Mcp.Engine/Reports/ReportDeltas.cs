@@ -1,0 +1,21 @@
+namespace Mcp.Engine.Reports;
+
+/// <summary>Differences between two reports' headlines (this − previous).</summary>
+internal sealed record ReportDeltas
+{
+    public double? OverallScore { get; init; }
+
+    public required long CapacitySat { get; init; }
+
+    public required int Channels { get; init; }
+
+    public required int ActiveChannels { get; init; }
+
+    public double? LocalRatio { get; init; }
+
+    public required int Forwards24h { get; init; }
+
+    public required long VolumeSat24h { get; init; }
+
+    public required long FeesEarnedMsat24h { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace Mcp.Engine.Reports;
+
+/// <summary>One day's headline figures.</summary>
+internal sealed record TrendPoint
+{
+    public required DateOnly Date { get; init; }
+
+    public double? OverallScore { get; init; }
+
+    public required long CapacitySat { get; init; }
+
+    public required int Channels { get; init; }
+
+    public required int ActiveChannels { get; init; }
+
+    public double? LocalRatio { get; init; }
+
+    public required int Forwards24h { get; init; }
+
+    public required long VolumeSat24h { get; init; }
+
+    public required long FeesEarnedMsat24h { get; init; }
+}
