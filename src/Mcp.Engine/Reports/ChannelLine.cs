@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mcp.Engine.Reports;
 
 /// <summary>One channel in a list of the channel health section.</summary>
@@ -31,10 +33,13 @@ internal sealed record ChannelLine
     /// <summary>What the rules call for now.</summary>
     public required string Action { get; init; }
 
+    [JsonPropertyName("forwards_7d")]
     public required int Forwards7d { get; init; }
 
+    [JsonPropertyName("volume_sat_7d")]
     public required long VolumeSat7d { get; init; }
 
+    [JsonPropertyName("fees_earned_msat_7d")]
     public required long FeesEarnedMsat7d { get; init; }
 
     /// <summary>The last settled forward out of the channel in the 30-day window; null when none.</summary>

@@ -840,7 +840,7 @@ internal static class DailyReportBuilder
                 ReportAlertSeverity.Warning,
                 "inactive_channels",
                 string.Create(CultureInfo.InvariantCulture, $"{node.InactiveChannels} inactive channel{(node.InactiveChannels == 1 ? "" : "s")}"),
-                string.Create(CultureInfo.InvariantCulture, $"{node.InactiveChannels} of {node.Channels} channels are inactive, holding {inactiveCapacity:N0} sat of capacity ({(double)inactiveCapacity / Math.Max(1, node.CapacitySat):P1})."),
+                string.Create(CultureInfo.InvariantCulture, $"{node.InactiveChannels} of {node.Channels} channels are inactive, holding {inactiveCapacity:N0} sat of capacity ({Percent((double)inactiveCapacity / Math.Max(1, node.CapacitySat))})."),
                 false));
         }
 
@@ -856,7 +856,7 @@ internal static class DailyReportBuilder
                 ReportAlertSeverity.Warning,
                 "low_success_rate",
                 "Low forwarding success rate",
-                string.Create(CultureInfo.InvariantCulture, $"{rate:P1} of {day.Forwards + day.FailedForwards} forwarding attempts succeeded in the last 24 h (below {LowSuccessRate:P0}): channels lack outbound liquidity."),
+                string.Create(CultureInfo.InvariantCulture, $"{Percent(rate)} of {day.Forwards + day.FailedForwards} forwarding attempts succeeded in the last 24 h (below {Percent(LowSuccessRate)}): channels lack outbound liquidity."),
                 false));
         }
 
@@ -867,7 +867,7 @@ internal static class DailyReportBuilder
                 ReportAlertSeverity.Info,
                 "depleted_channels",
                 string.Create(CultureInfo.InvariantCulture, $"{depleted} depleted channel{(depleted == 1 ? "" : "s")}"),
-                string.Create(CultureInfo.InvariantCulture, $"{depleted} channel{(depleted == 1 ? " has" : "s have")} less than {input.Thresholds.Thresholds.RebalanceRatioMin:P0} of local balance: little room to forward out."),
+                string.Create(CultureInfo.InvariantCulture, $"{depleted} channel{(depleted == 1 ? " has" : "s have")} less than {Percent(input.Thresholds.Thresholds.RebalanceRatioMin)} of their balance on the local side: little room to forward out."),
                 false));
         }
 
@@ -944,4 +944,6 @@ internal static class DailyReportBuilder
         current is { } c && previous is { } p ? Math.Round(c - p, digits) : null;
 
     private static double Round4(double value) => Math.Round(value, 4);
+
+    private static string Percent(double ratio) => (ratio * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
 }

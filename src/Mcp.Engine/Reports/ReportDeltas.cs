@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mcp.Engine.Reports;
 
 /// <summary>Differences between two reports' headlines (this − previous).</summary>
@@ -13,9 +15,12 @@ internal sealed record ReportDeltas
 
     public double? LocalRatio { get; init; }
 
+    [JsonPropertyName("forwards_24h")]
     public required int Forwards24h { get; init; }
 
+    [JsonPropertyName("volume_sat_24h")]
     public required long VolumeSat24h { get; init; }
 
+    [JsonPropertyName("fees_earned_msat_24h")]
     public required long FeesEarnedMsat24h { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mcp.Engine.Reports;
 
 /// <summary>
@@ -28,16 +30,21 @@ internal sealed record ReportSummary
     /// <summary>local / (local + remote) over all channels; null when both are 0.</summary>
     public double? LocalRatio { get; init; }
 
+    [JsonPropertyName("forwards_24h")]
     public required int Forwards24h { get; init; }
 
+    [JsonPropertyName("volume_sat_24h")]
     public required long VolumeSat24h { get; init; }
 
+    [JsonPropertyName("fees_earned_msat_24h")]
     public required long FeesEarnedMsat24h { get; init; }
 
     /// <summary>Null when the source does not record failed forwards, or nothing was attempted.</summary>
+    [JsonPropertyName("success_rate_24h")]
     public double? SuccessRate24h { get; init; }
 
     /// <summary>Score change since the report of the previous day; null when there is none.</summary>
+    [JsonPropertyName("score_delta_24h")]
     public double? ScoreDelta24h { get; init; }
 
     public required int Recommendations { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mcp.Engine.Reports;
 
 /// <summary>One day's headline figures.</summary>
@@ -15,9 +17,12 @@ internal sealed record TrendPoint
 
     public double? LocalRatio { get; init; }
 
+    [JsonPropertyName("forwards_24h")]
     public required int Forwards24h { get; init; }
 
+    [JsonPropertyName("volume_sat_24h")]
     public required long VolumeSat24h { get; init; }
 
+    [JsonPropertyName("fees_earned_msat_24h")]
     public required long FeesEarnedMsat24h { get; init; }
 }
