@@ -332,12 +332,7 @@ internal static class DailyReportBuilder
     {
         int excellent = 0, good = 0, average = 0, poor = 0, critical = 0;
         var sums = new double[HeuristicNames.All.Count];
-        var actions = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        for (var a = DecisionAction.None; a <= DecisionAction.Close; a++)
-        {
-            actions[a.ToWireName()] = 0;
-        }
-
+        var actions = new int[5];
         var blocked = new SortedDictionary<string, int>(StringComparer.Ordinal);
         double total = 0;
         foreach (var f in figures)
@@ -358,7 +353,7 @@ internal static class DailyReportBuilder
                 sums[h] += d.Scores[HeuristicNames.All[h]];
             }
 
-            actions[d.Action.ToWireName()]++;
+            actions[(int)d.Action]++;
             if (d.BlockedBy is { } reason)
             {
                 var name = reason.ToWireName();
@@ -366,13 +361,19 @@ internal static class DailyReportBuilder
             }
         }
 
-        var heuristics = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        HeuristicAverages? heuristics = null;
         if (figures.Length > 0)
         {
-            for (var h = 0; h < sums.Length; h++)
-            {
-                heuristics[HeuristicNames.All[h].ToWireName()] = Round4(sums[h] / figures.Length);
-            }
+            var n = figures.Length;
+            heuristics = new HeuristicAverages(
+                Round4(sums[(int)Heuristic.Centrality] / n),
+                Round4(sums[(int)Heuristic.Liquidity] / n),
+                Round4(sums[(int)Heuristic.Activity] / n),
+                Round4(sums[(int)Heuristic.Competitiveness] / n),
+                Round4(sums[(int)Heuristic.Reliability] / n),
+                Round4(sums[(int)Heuristic.Age] / n),
+                Round4(sums[(int)Heuristic.PeerQuality] / n),
+                Round4(sums[(int)Heuristic.Position] / n));
         }
 
         return new ScoreSummary
@@ -381,8 +382,13 @@ internal static class DailyReportBuilder
             Mean = figures.Length > 0 ? Round4(total / figures.Length) : null,
             CapacityWeighted = CapacityWeightedScore(figures) is { } weighted ? Round4(weighted) : null,
             Heuristics = heuristics,
-            Actions = actions,
-            BlockedBy = blocked,
+            Actions = new ActionCounts(
+                actions[(int)DecisionAction.None],
+                actions[(int)DecisionAction.IncreaseFee],
+                actions[(int)DecisionAction.DecreaseFee],
+                actions[(int)DecisionAction.Rebalance],
+                actions[(int)DecisionAction.Close]),
+            BlockedBy = blocked.Select(b => new BlockCount(b.Key, b.Value)).ToArray(),
         };
     }
 

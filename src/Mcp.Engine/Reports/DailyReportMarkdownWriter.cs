@@ -166,19 +166,17 @@ internal static class DailyReportMarkdownWriter
         var b = s.Bands;
         md.Append("## Scores\n\n");
         md.Append(Invariant, $"Bands: EXCELLENT {b.Excellent}, GOOD {b.Good}, AVERAGE {b.Average}, POOR {b.Poor}, CRITICAL {b.Critical}. Mean total score {Number(s.Mean, "0.000")}, capacity-weighted {Number(s.CapacityWeighted, "0.000")}.  \n");
-        if (s.Heuristics.Count > 0)
+        if (s.Heuristics is { } h)
         {
-            md.Append("Heuristic means: ");
-            md.Append(string.Join(", ", s.Heuristics.Select(h => string.Create(Invariant, $"{h.Key} {h.Value:0.000}"))));
-            md.Append(".  \n");
+            md.Append(Invariant, $"Heuristic means: centrality {h.Centrality:0.000}, liquidity {h.Liquidity:0.000}, activity {h.Activity:0.000}, competitiveness {h.Competitiveness:0.000}, reliability {h.Reliability:0.000}, age {h.Age:0.000}, peer quality {h.PeerQuality:0.000}, position {h.Position:0.000}.  \n");
         }
 
-        md.Append("Actions called for now: ");
-        md.Append(string.Join(", ", s.Actions.Select(a => string.Create(Invariant, $"{a.Key} {a.Value}"))));
+        var a = s.Actions;
+        md.Append(Invariant, $"Actions called for now: none {a.None}, increase fee {a.IncreaseFee}, decrease fee {a.DecreaseFee}, rebalance {a.Rebalance}, close {a.Close}");
         if (s.BlockedBy.Count > 0)
         {
             md.Append("; blocked by ");
-            md.Append(string.Join(", ", s.BlockedBy.Select(a => string.Create(Invariant, $"{a.Key} {a.Value}"))));
+            md.Append(string.Join(", ", s.BlockedBy.Select(b => string.Create(Invariant, $"{b.Reason} {b.Channels}"))));
         }
 
         md.Append(".\n\n");

@@ -11,12 +11,12 @@ internal sealed record ScoreSummary
     /// <summary>Mean weighted by capacity (the report's overall score / 100); null without capacity.</summary>
     public double? CapacityWeighted { get; init; }
 
-    /// <summary>Mean of each heuristic's score over the channels (centrality … position).</summary>
-    public required IReadOnlyDictionary<string, double> Heuristics { get; init; }
+    /// <summary>Mean of each heuristic's score over the channels; null without channels.</summary>
+    public HeuristicAverages? Heuristics { get; init; }
 
-    /// <summary>What the rules call for now, per action (none, increase_fee, decrease_fee, rebalance, close).</summary>
-    public required IReadOnlyDictionary<string, int> Actions { get; init; }
+    /// <summary>What the rules call for now, per action.</summary>
+    public required ActionCounts Actions { get; init; }
 
-    /// <summary>Actions a safety mechanism stopped, per mechanism (cooldown, daily_limit, ...).</summary>
-    public required IReadOnlyDictionary<string, int> BlockedBy { get; init; }
+    /// <summary>Actions a safety mechanism stopped, per mechanism (cooldown, daily_limit, ...), by name.</summary>
+    public required IReadOnlyList<BlockCount> BlockedBy { get; init; }
 }

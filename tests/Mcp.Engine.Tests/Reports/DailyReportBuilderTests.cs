@@ -124,9 +124,11 @@ public sealed class DailyReportBuilderTests
             Assert.That(report.Scores.Mean, Is.EqualTo(Math.Round(decisions.Average(d => d.TotalScore), 4)));
             var b = report.Scores.Bands;
             Assert.That(b.Excellent + b.Good + b.Average + b.Poor + b.Critical, Is.EqualTo(4));
-            Assert.That(report.Scores.Actions.Values.Sum(), Is.EqualTo(4));
-            Assert.That(report.Scores.Heuristics.Keys, Is.EqualTo(new[] { "activity", "age", "centrality", "competitiveness", "liquidity", "peer_quality", "position", "reliability" }));
-            Assert.That(report.Scores.Heuristics["liquidity"], Is.EqualTo(Math.Round(decisions.Average(d => d.Scores.Liquidity), 4)));
+            var a = report.Scores.Actions;
+            Assert.That(a.None + a.IncreaseFee + a.DecreaseFee + a.Rebalance + a.Close, Is.EqualTo(4));
+            Assert.That(a.Rebalance, Is.EqualTo(decisions.Count(d => d.Action == DecisionAction.Rebalance)));
+            Assert.That(report.Scores.Heuristics!.Liquidity, Is.EqualTo(Math.Round(decisions.Average(d => d.Scores.Liquidity), 4)));
+            Assert.That(report.Scores.Heuristics.PeerQuality, Is.EqualTo(Math.Round(decisions.Average(d => d.Scores.PeerQuality), 4)));
         });
     }
 
