@@ -58,7 +58,7 @@ internal sealed class ReportsTestHost : IAsyncDisposable
         ["MCP_HTTP_LISTEN"] = "127.0.0.1:0",
     };
 
-    public static async Task<ReportsTestHost> StartAsync(IReadOnlyDictionary<string, string> variables, TempDirectory directory, FakeTimeProvider clock, Action<IServiceCollection>? configure = null)
+    public static async Task<ReportsTestHost> StartAsync(IReadOnlyDictionary<string, string> variables, TempDirectory directory, FakeTimeProvider clock, Action<IServiceCollection>? configure = null, bool migrate = true)
     {
         var environment = EnvironmentSnapshot.Of(variables.Select(v => (v.Key, v.Value)).ToArray());
         var error = new StringWriter();
@@ -70,7 +70,11 @@ internal sealed class ReportsTestHost : IAsyncDisposable
             throw new InvalidOperationException("the test configuration is invalid: " + error);
         }
 
-        await cli.Services.GetRequiredService<IStorageBackend>().MigrateAsync(CancellationToken.None);
+        if (migrate)
+        {
+            await cli.Services.GetRequiredService<IStorageBackend>().MigrateAsync(CancellationToken.None);
+        }
+
         return new ReportsTestHost(cli, environment, directory, clock, configure);
     }
 

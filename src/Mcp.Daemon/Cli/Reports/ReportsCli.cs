@@ -41,30 +41,43 @@ internal static class ReportsCli
     /// Brings the database to the binary's schema (as the daemon does at start); on failure prints
     /// the problem and returns its exit code (78 configuration, 69 unavailable).
     /// </summary>
-    public static async Task<int> PrepareStorageAsync(IServiceProvider services, string verb, TextWriter error, bool migrate, CancellationToken cancellationToken)
+    public static async Task<int> MigrateAsync(IServiceProvider services, string verb, TextWriter error, CancellationToken cancellationToken)
     {
         var backend = services.GetRequiredService<IStorageBackend>();
         try
         {
-            if (migrate)
-            {
-                await backend.MigrateAsync(cancellationToken);
-                return ExitCodes.Ok;
-            }
-
-            var schema = await backend.CheckSchemaAsync(cancellationToken);
-            if (schema.CurrentVersion > schema.BinaryVersion)
-            {
-                await error.WriteLineAsync($"{verb}: the database ({backend.Location}) has schema version {schema.CurrentVersion}, newer than this binary's {schema.BinaryVersion}");
-                return ExitCodes.ConfigError;
-            }
-
+            await backend.MigrateAsync(cancellationToken);
             return ExitCodes.Ok;
         }
         catch (StorageException e)
         {
             await error.WriteLineAsync($"{verb}: database {backend.Location}: {e.Message}");
             return StorageExitCodes.For(e);
+        }
+    }
+
+    /// <summary>
+    /// Reads the database's schema version without writing (a read-only verb never creates or
+    /// migrates a database). Exit code 0 with the status, or 78/69 with the problem printed.
+    /// </summary>
+    public static async Task<(int Exit, SchemaStatus? Schema)> CheckSchemaAsync(IServiceProvider services, string verb, TextWriter error, CancellationToken cancellationToken)
+    {
+        var backend = services.GetRequiredService<IStorageBackend>();
+        try
+        {
+            var schema = await backend.CheckSchemaAsync(cancellationToken);
+            if (schema.CurrentVersion > schema.BinaryVersion)
+            {
+                await error.WriteLineAsync($"{verb}: the database ({backend.Location}) has schema version {schema.CurrentVersion}, newer than this binary's {schema.BinaryVersion}");
+                return (ExitCodes.ConfigError, null);
+            }
+
+            return (ExitCodes.Ok, schema);
+        }
+        catch (StorageException e)
+        {
+            await error.WriteLineAsync($"{verb}: database {backend.Location}: {e.Message}");
+            return (StorageExitCodes.For(e), null);
         }
     }
 

@@ -55,7 +55,7 @@ internal static class ReportsRunCommand
                 return ExitCodes.PartialFailure;
             }
 
-            var prepared = await ReportsCli.PrepareStorageAsync(services, "reports run", context.Error, migrate: true, cancellationToken);
+            var prepared = await ReportsCli.MigrateAsync(services, "reports run", context.Error, cancellationToken);
             if (prepared != ExitCodes.Ok)
             {
                 return prepared;

@@ -38,13 +38,19 @@ internal static class ReportsShowCommand
                 return cli.ExitCode;
             }
 
-            var prepared = await ReportsCli.PrepareStorageAsync(services, "reports show", context.Error, migrate: false, cancellationToken);
+            var (prepared, schema) = await ReportsCli.CheckSchemaAsync(services, "reports show", context.Error, cancellationToken);
             if (prepared != ExitCodes.Ok)
             {
                 return prepared;
             }
 
             var userId = parse.GetValue(user)!;
+            if (!schema!.IsCurrent)
+            {
+                await context.Error.WriteLineAsync($"reports show: no report for user '{userId}': the database holds no reports yet (schema version {schema.CurrentVersion})");
+                return ExitCodes.PartialFailure;
+            }
+
             var nodeId = parse.GetValue(node);
             var store = services.GetRequiredService<IReportStore>();
             IReadOnlyList<StoredReport> stored;

@@ -39,7 +39,7 @@ internal static class ReportsStatsCommand
                 return cli.ExitCode;
             }
 
-            var prepared = await ReportsCli.PrepareStorageAsync(services, "reports stats", context.Error, migrate: false, cancellationToken);
+            var (prepared, schema) = await ReportsCli.CheckSchemaAsync(services, "reports stats", context.Error, cancellationToken);
             if (prepared != ExitCodes.Ok)
             {
                 return prepared;
@@ -50,8 +50,7 @@ internal static class ReportsStatsCommand
             ReportStatistics stats;
             try
             {
-                var schema = await services.GetRequiredService<IStorageBackend>().CheckSchemaAsync(cancellationToken);
-                stats = schema.IsCurrent
+                stats = schema!.IsCurrent
                     ? await services.GetRequiredService<IReportStore>().GetStatisticsAsync(from, to, cancellationToken)
                     : new ReportStatistics(0, []) { Window = new ReportWindowStatistics(from, to, 0, 0, 0, 0, 0, null, null) };
             }
