@@ -7,7 +7,8 @@ namespace Mcp.Benchmarks;
 /// Entry point of every benchmark: <c>dotnet run -c Release --project tests/Mcp.Benchmarks -- --filter '*'</c>.
 /// Bench commands that are not BenchmarkDotNet suites are dispatched by name before it:
 /// <c>-- daemon --daemon PATH</c> (start-up, memory and /metrics latency of the published daemon),
-/// <c>-- storage [--quick]</c> (insert and query rates of both storage backends).
+/// <c>-- storage [--quick]</c> (insert and query rates of both storage backends),
+/// <c>-- reports [--users N] ...</c> (a daily-report batch against its latency floor).
 /// </summary>
 internal static class BenchmarkEntry
 {
@@ -16,6 +17,17 @@ internal static class BenchmarkEntry
 if (args is ["storage", .. var rest])
         {
             return await Storage.StorageBench.RunAsync(rest);
+        }
+
+        if (args is ["stages", var count])
+        {
+            Reports.StageProbe.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        if (args is [Reports.ReportsBenchCommand.Name, .. var reportArgs])
+        {
+            return await Reports.ReportsBenchCommand.RunAsync(reportArgs);
         }
 
         if (args.Length > 0 && args[0] == DaemonBenchCommand.Name)

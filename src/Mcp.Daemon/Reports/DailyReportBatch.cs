@@ -74,30 +74,38 @@ internal sealed class DailyReportBatch(
         var fileErrors = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var firstBusy = new Dictionary<string, long>(StringComparer.Ordinal);
         IReadOnlyList<(string UserId, IReadOnlyList<NodeDefinition> Nodes)> pending = users;
+        using var fileSlots = new SemaphoreSlim(settings.MaxConcurrent, settings.MaxConcurrent);
         try
         {
             while (pending.Count > 0)
             {
-                await Parallel.ForEachAsync(
-                    pending,
-                    new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrent, CancellationToken = cancellationToken },
-                    async (user, token) =>
-                    {
-                        var (results, fileError) = await ProcessUserAsync(user.UserId, user.Nodes, date, token);
-                        foreach (var result in results)
+                var writes = new ConcurrentBag<Task>();
+                try
+                {
+                    await Parallel.ForEachAsync(
+                        pending,
+                        new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrent, CancellationToken = cancellationToken },
+                        async (user, token) =>
                         {
-                            outcomes[result.Node.Id] = result;
-                        }
+                            var (results, lease) = await GenerateUserAsync(user.UserId, user.Nodes, date, token);
+                            foreach (var result in results)
+                            {
+                                outcomes[result.Node.Id] = result with { Document = null };
+                            }
 
-                        if (fileError is null)
-                        {
-                            fileErrors.TryRemove(user.UserId, out _);
-                        }
-                        else
-                        {
-                            fileErrors[user.UserId] = fileError;
-                        }
-                    });
+                            if (lease is not null)
+                            {
+                                // The file is written after the reports are stored, off the generation
+                                // slots (at most as many writes in flight as slots), under the same lease.
+                                await fileSlots.WaitAsync(token);
+                                writes.Add(PersistUserAsync(user.UserId, date, results, lease, fileSlots, fileErrors, cancellationToken));
+                            }
+                        });
+                }
+                finally
+                {
+                    await Task.WhenAll(writes);
+                }
 
                 pending = StillBusy(pending, outcomes, firstBusy, dateText);
                 if (pending.Count > 0)
@@ -184,18 +192,22 @@ internal sealed class DailyReportBatch(
         return backoff > tuning.MaxBackoff ? tuning.MaxBackoff : backoff;
     }
 
-    private async Task<(IReadOnlyList<ReportOutcome> Results, string? FileError)> ProcessUserAsync(string userId, IReadOnlyList<NodeDefinition> nodes, DateOnly date, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the user's report lease and generates each of the user's reports; returns the outcomes
+    /// and the lease, still held (null when another instance holds it: every report is then busy).
+    /// </summary>
+    private async Task<(IReadOnlyList<ReportOutcome> Results, ILease? Lease)> GenerateUserAsync(string userId, IReadOnlyList<NodeDefinition> nodes, DateOnly date, CancellationToken cancellationToken)
     {
-        var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var lease = await leases.TryAcquireAsync(LeaseResources.Report(userId, date), tuning.LeaseTimeToLive, cancellationToken);
         if (lease is null)
         {
+            var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var nodeIds = string.Join(",", nodes.Select(n => n.Id));
             ReportsLog.NoLease(logger, userId, nodeIds, dateText);
             return (nodes.Select(n => new ReportOutcome(n, ReportOutcomeKind.Busy) { Holder = "another instance (report lease)" }).ToArray(), null);
         }
 
-        await using (lease)
+        try
         {
             var results = new List<ReportOutcome>(nodes.Count);
             foreach (var node in nodes)
@@ -203,8 +215,34 @@ internal sealed class DailyReportBatch(
                 results.Add(await ProcessNodeAsync(node, date, lease, cancellationToken));
             }
 
+            return (results, lease);
+        }
+        catch
+        {
+            await lease.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Writes the user's file if needed, then releases the lease and the file slot.</summary>
+    private async Task PersistUserAsync(string userId, DateOnly date, IReadOnlyList<ReportOutcome> results, ILease lease, SemaphoreSlim fileSlots, ConcurrentDictionary<string, string> fileErrors, CancellationToken cancellationToken)
+    {
+        try
+        {
             var fileError = await WriteFileAsync(userId, date, results, lease, cancellationToken);
-            return (results, fileError);
+            if (fileError is null)
+            {
+                fileErrors.TryRemove(userId, out _);
+            }
+            else
+            {
+                fileErrors[userId] = fileError;
+            }
+        }
+        finally
+        {
+            await lease.DisposeAsync();
+            fileSlots.Release();
         }
     }
 
@@ -258,7 +296,7 @@ internal sealed class DailyReportBatch(
                     {
                         Attempts = attempt - 1,
                         ReportId = claim.Report.Id,
-                        StoredDocument = claim.Report.DocumentJson,
+                        Document = claim.Report.DocumentJson,
                     };
                 case ReportClaimOutcome.InProgress:
                     ReportsLog.Busy(logger, node.UserId, node.Id, dateText, claim.Report.ClaimedBy ?? "?");
@@ -338,7 +376,7 @@ internal sealed class DailyReportBatch(
             metrics.Generated(duration);
             metrics.Succeeded(completedAt);
             ReportsLog.Completed(logger, node.UserId, node.Id, dateText, claim.Attempt, duration.TotalSeconds);
-            return (new ReportOutcome(node, ReportOutcomeKind.Generated) { Attempts = claim.Attempt, ReportId = claim.ReportId, Report = report }, null, null);
+            return (new ReportOutcome(node, ReportOutcomeKind.Generated) { Attempts = claim.Attempt, ReportId = claim.ReportId, Document = document }, null, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -414,7 +452,7 @@ internal sealed class DailyReportBatch(
     /// Writes the user's file when this batch completed one of its reports, or when the file is
     /// missing or does not hold exactly the completed reports (a crash between completion and write).
     /// </summary>
-    private async Task<string?> WriteFileAsync(string userId, DateOnly date, List<ReportOutcome> results, ILease lease, CancellationToken cancellationToken)
+    private async Task<string?> WriteFileAsync(string userId, DateOnly date, IReadOnlyList<ReportOutcome> results, ILease lease, CancellationToken cancellationToken)
     {
         var done = results.Where(r => r.IsDone && r.ReportId is not null).ToArray();
         if (done.Length == 0)
@@ -445,14 +483,18 @@ internal sealed class DailyReportBatch(
             return "the report lease was lost before the file could be written";
         }
 
+        if (done.FirstOrDefault(r => r.Document is null) is { } missing)
+        {
+            return $"the stored report of node {missing.Node.Id} has no document";
+        }
+
         try
         {
-            var documents = done.Select(r => r.Report ?? DailyReportJson.Parse(r.StoredDocument ?? throw new ReportDocumentException("the stored report has no document"))).ToArray();
-            await files.WriteAsync(userId, date, documents, cancellationToken);
-            ReportsLog.FileWritten(logger, path, documents.Length);
+            await files.WriteAsync(userId, date, done.Select(r => (r.Node.Id, r.Document!)).ToArray(), cancellationToken);
+            ReportsLog.FileWritten(logger, path, done.Length);
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReportDocumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             ReportsLog.FileFailed(logger, path, e.Message);
             metrics.Error("disk");

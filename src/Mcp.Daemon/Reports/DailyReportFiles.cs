@@ -55,21 +55,16 @@ internal sealed class DailyReportFiles(IOptions<DaemonOptions> options)
         }
     }
 
-    /// <summary>Writes the file of a user and date (reports ordered by node id).</summary>
-    public async Task<string> WriteAsync(string userId, DateOnly date, IReadOnlyList<DailyReport> reports, CancellationToken cancellationToken)
+    /// <summary>Writes the file of a user and date from the stored documents (reports ordered by node id).</summary>
+    public async Task<string> WriteAsync(string userId, DateOnly date, IReadOnlyList<(string NodeId, string Document)> reports, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var path = PathOf(userId, date);
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
         RemoveTemporaryFiles(directory, Path.GetFileName(path));
-        var bundle = new DailyReportBundle
-        {
-            UserId = userId,
-            ReportDate = date,
-            Reports = reports.OrderBy(r => r.NodeId, StringComparer.Ordinal).ToArray(),
-        };
-        await AtomicFile.WriteAsync(path, stream => DailyReportJson.Write(bundle, stream), cancellationToken);
+        var documents = reports.OrderBy(r => r.NodeId, StringComparer.Ordinal).Select(r => r.Document).ToArray();
+        await AtomicFile.WriteAsync(path, stream => DailyReportJson.WriteBundle(userId, date, documents, stream), cancellationToken);
         return path;
     }
 

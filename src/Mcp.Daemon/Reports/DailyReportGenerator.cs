@@ -42,19 +42,22 @@ internal sealed class DailyReportGenerator(
         var profile = thresholds.Resolve(node.Profile);
         var historyWindow = TimeSpan.FromHours(Math.Max(24, profile.RateLimits.HysteresisHours) + 1);
 
-        var history = changes.ListAppliedHistoryAsync(node.Id, now - historyWindow, cancellationToken);
+        // One read of the policy changes serves both the engine's history (applied in the window)
+        // and the report's last 24 hours; an intent is applied within seconds of its creation, so
+        // an hour of margin on the creation time finds every change applied in the window.
+        var recentChanges = changes.ListChangesAsync(node.Id, now - historyWindow - TimeSpan.FromHours(1), cancellationToken);
         var recorded = ReadDecisionsAsync(node.Id, now, cancellationToken);
-        var recentChanges = changes.ListChangesAsync(node.Id, now - TimeSpan.FromHours(DailyReportBuilder.DecisionWindowHours), cancellationToken);
         var previous = reports.ListRecentCompletedAsync(node.UserId, node.Id, date, DailyReportBuilder.TrendDays, cancellationToken);
         var firing = alerts.ForNodeAsync(node.Id, cancellationToken);
-        await Task.WhenAll(history, recorded, recentChanges, previous, firing);
+        await Task.WhenAll(recentChanges, recorded, previous, firing);
+        var history = AppliedHistory(recentChanges.Result, now - historyWindow);
 
         var evaluation = engine.Evaluate(new DecisionInput
         {
             Snapshot = collected.Snapshot,
             Thresholds = profile,
             Overrides = node.Overrides,
-            History = history.Result,
+            History = history,
             Now = now,
             Mode = node.IsDryRun(daemon.CurrentValue.DryRun) ? DecisionMode.DryRun : DecisionMode.Live,
             NodeId = node.Id,
@@ -81,23 +84,26 @@ internal sealed class DailyReportGenerator(
         });
     }
 
+    /// <summary>What the engine's rate limits read: changes that reached the node, applied at or after <paramref name="since"/>.</summary>
+    internal static IReadOnlyList<AppliedChange> AppliedHistory(IReadOnlyList<PolicyChangeRecord> changes, DateTimeOffset since) =>
+        changes
+            .Where(c => (c.Status is PolicyChangeStatus.Applied or PolicyChangeStatus.Verified or PolicyChangeStatus.RolledBack) && c.AppliedAt >= since)
+            .Select(c => new AppliedChange(c.ChannelId, c.AppliedAt!.Value, c.Before, c.After))
+            .ToArray();
+
     /// <summary>Fee decisions of the shadow-evidence window and rebalance/close decisions of the last 24 h (action "none" is never read).</summary>
     private async Task<IReadOnlyList<DecisionRecord>> ReadDecisionsAsync(string nodeId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var feeSince = now - TimeSpan.FromDays(DailyReportBuilder.ShadowWindowDays);
-        var recommendationSince = now - TimeSpan.FromHours(DailyReportBuilder.DecisionWindowHours);
-        var queries = FeeActions.Select(action => Query(nodeId, action, feeSince, now))
-            .Concat(RecommendationActions.Select(action => Query(nodeId, action, recommendationSince, now)))
-            .Select(query => decisions.ListAsync(query, cancellationToken))
-            .ToArray();
-        var results = await Task.WhenAll(queries);
-        return results.SelectMany(r => r).ToArray();
+        var fees = decisions.ListAsync(Query(nodeId, FeeActions, now - TimeSpan.FromDays(DailyReportBuilder.ShadowWindowDays), now), cancellationToken);
+        var recommendations = decisions.ListAsync(Query(nodeId, RecommendationActions, now - TimeSpan.FromHours(DailyReportBuilder.DecisionWindowHours), now), cancellationToken);
+        await Task.WhenAll(fees, recommendations);
+        return [.. fees.Result, .. recommendations.Result];
     }
 
-    private static DecisionQuery Query(string nodeId, string action, DateTimeOffset since, DateTimeOffset now) => new()
+    private static DecisionQuery Query(string nodeId, string[] actions, DateTimeOffset since, DateTimeOffset now) => new()
     {
         NodeId = nodeId,
-        Action = action,
+        Actions = actions,
         Since = since,
         Until = now + TimeSpan.FromTicks(1),
         Limit = DecisionReadLimit,

@@ -1,11 +1,10 @@
 using Mcp.Engine.Nodes;
-using Mcp.Engine.Reports;
 
 namespace Mcp.Daemon.Reports;
 
 /// <summary>
-/// One report's outcome in a batch: for a completed report its id and either the report this batch
-/// built or the stored document; for a failed one the last error and its type.
+/// One report's outcome in a batch: for a completed report its id and its document (kept only
+/// until the user's file is written); for a failed one the last error and its type.
 /// </summary>
 internal sealed record ReportOutcome(NodeDefinition Node, ReportOutcomeKind Kind)
 {
@@ -13,9 +12,8 @@ internal sealed record ReportOutcome(NodeDefinition Node, ReportOutcomeKind Kind
 
     public Guid? ReportId { get; init; }
 
-    public DailyReport? Report { get; init; }
-
-    public string? StoredDocument { get; init; }
+    /// <summary>The report document (compact JSON) as stored.</summary>
+    public string? Document { get; init; }
 
     public string? Error { get; init; }
 

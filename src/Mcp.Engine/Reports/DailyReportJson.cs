@@ -46,6 +46,31 @@ internal static class DailyReportJson
         JsonSerializer.Serialize(output, bundle, Context.DailyReportBundle);
     }
 
+    /// <summary>
+    /// Writes a bundle (compact) around documents already serialized, as stored: no second
+    /// serialization of the reports. Each document must be a JSON object (storage validates
+    /// documents before it writes them).
+    /// </summary>
+    public static void WriteBundle(string userId, DateOnly reportDate, IReadOnlyList<string> documents, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(documents);
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        writer.WriteStartObject();
+        writer.WriteString("schema"u8, DailyReportBundle.SchemaId);
+        writer.WriteString("user_id"u8, userId);
+        writer.WriteString("report_date"u8, reportDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteStartArray("reports"u8);
+        foreach (var document in documents)
+        {
+            writer.WriteRawValue(document, skipInputValidation: true);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
     /// <summary>Parses a stored document; <see cref="ReportDocumentException"/> names what is wrong.</summary>
     public static DailyReport Parse(string json)
     {

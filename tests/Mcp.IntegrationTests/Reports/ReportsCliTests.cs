@@ -96,7 +96,9 @@ public sealed class ReportsCliTests
         var bundle = DailyReportJson.ParseBundle(Encoding.UTF8.GetBytes(json.Output));
         var stored = (await host.Reports.GetAsync(new ReportKey("sim-user-001", "sim-001", Today), CancellationToken.None))!;
         Assert.That((bundle.UserId, bundle.ReportDate, bundle.Reports.Single().ReportId), Is.EqualTo(("sim-user-001", Today, stored.Id)));
-        Assert.That(json.Output.TrimEnd(), Is.EqualTo(File.ReadAllText(host.Files.PathOf("sim-user-001", Today)).TrimEnd()), "the same content as the report file");
+        var file = DailyReportJson.ParseBundle(File.ReadAllBytes(host.Files.PathOf("sim-user-001", Today)));
+        Assert.That(DailyReportJson.ToDocument(bundle.Reports.Single()), Is.EqualTo(DailyReportJson.ToDocument(file.Reports.Single())), "the same report as the file");
+        Assert.That(json.Output, Does.StartWith("{\n  \"schema\": \"mcp.daily-reports/1\""), "indented for a terminal");
     }
 
     [Test]

@@ -38,6 +38,7 @@ internal abstract partial class SqlStore
                 + (query.Until is null ? "" : " AND evaluated_at < @until")
                 + (query.NodeId is null ? "" : " AND node_id = @node")
                 + (query.Action is null ? "" : " AND action = @action")
+                + (query.Actions is null ? "" : query.Actions.Count == 0 ? " AND 1 = 0" : " AND action IN @actions")
                 + " ORDER BY evaluated_at, node_id, channel_id LIMIT @limit";
             // Read by ordinal: a listing can be tens of thousands of rows, so skip the generic mapper.
             await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
@@ -48,6 +49,7 @@ internal abstract partial class SqlStore
                     until = SqlValues.Micros(query.Until),
                     node = query.NodeId,
                     action = query.Action,
+                    actions = query.Actions?.ToArray() ?? [],
                     limit = query.Limit,
                 },
                 cancellationToken: cancellationToken));
