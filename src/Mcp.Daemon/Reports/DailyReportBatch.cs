@@ -97,8 +97,20 @@ internal sealed class DailyReportBatch(
                             {
                                 // The file is written after the reports are stored, off the generation
                                 // slots (at most as many writes in flight as slots), under the same lease.
-                                await fileSlots.WaitAsync(token);
-                                writes.Add(PersistUserAsync(user.UserId, date, results, lease, fileSlots, fileErrors, cancellationToken));
+                                // The lease is released by the write, or here when there is none.
+                                try
+                                {
+                                    await fileSlots.WaitAsync(token);
+                                }
+                                catch
+                                {
+                                    await lease.DisposeAsync();
+                                    throw;
+                                }
+
+                                // Started on the thread pool (serialization and fsync are synchronous) and
+                                // not cancellable before it starts, so the lease and slot are always released.
+                                writes.Add(Task.Run(() => PersistUserAsync(user.UserId, date, results, lease, fileSlots, fileErrors, cancellationToken), CancellationToken.None));
                             }
                         });
                 }
@@ -483,14 +495,36 @@ internal sealed class DailyReportBatch(
             return "the report lease was lost before the file could be written";
         }
 
-        if (done.FirstOrDefault(r => r.Document is null) is { } missing)
+        var documents = new List<(string NodeId, string Document)>(done.Length);
+        foreach (var report in done)
         {
-            return $"the stored report of node {missing.Node.Id} has no document";
+            if (report.Document is null)
+            {
+                return $"the stored report of node {report.Node.Id} has no document";
+            }
+
+            if (report.Kind == ReportOutcomeKind.Generated)
+            {
+                documents.Add((report.Node.Id, report.Document));
+                continue;
+            }
+
+            // A document read back from storage may come back re-formatted (PostgreSQL's jsonb
+            // orders keys its own way): it is written in the canonical form, as when generated.
+            try
+            {
+                documents.Add((report.Node.Id, DailyReportJson.ToDocument(DailyReportJson.Parse(report.Document))));
+            }
+            catch (ReportDocumentException e)
+            {
+                ReportsLog.FileFailed(logger, path, e.Message);
+                return $"the stored report of node {report.Node.Id} is unreadable: {e.Message}";
+            }
         }
 
         try
         {
-            await files.WriteAsync(userId, date, done.Select(r => (r.Node.Id, r.Document!)).ToArray(), cancellationToken);
+            await files.WriteAsync(userId, date, documents, cancellationToken);
             ReportsLog.FileWritten(logger, path, done.Length);
             return null;
         }
