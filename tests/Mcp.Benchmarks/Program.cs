@@ -14,15 +14,9 @@ internal static class BenchmarkEntry
 {
     public static async Task<int> Main(string[] args)
     {
-if (args is ["storage", .. var rest])
+        if (args is ["storage", .. var rest])
         {
             return await Storage.StorageBench.RunAsync(rest);
-        }
-
-        if (args is ["stages", var count])
-        {
-            Reports.StageProbe.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
-            return 0;
         }
 
         if (args is [Reports.ReportsBenchCommand.Name, .. var reportArgs])

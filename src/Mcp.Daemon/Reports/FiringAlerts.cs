@@ -1,4 +1,5 @@
 using Mcp.Daemon.Configuration.Nodes;
+using Mcp.Engine.Nodes;
 using Mcp.Engine.Storage;
 
 namespace Mcp.Daemon.Reports;
@@ -16,6 +17,7 @@ internal sealed class FiringAlerts(IMonitorStore monitor, NodeCatalog nodes, Tim
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyList<AlertState>? _alerts;
     private DateTimeOffset _readAt;
+    private Tuple<IReadOnlyList<NodeDefinition>, HashSet<string>>? _nodeIds;
 
     /// <summary>The alerts that concern <paramref name="nodeId"/>; null when they cannot be read.</summary>
     public async Task<IReadOnlyList<AlertState>?> ForNodeAsync(string nodeId, CancellationToken cancellationToken)
@@ -26,8 +28,28 @@ internal sealed class FiringAlerts(IMonitorStore monitor, NodeCatalog nodes, Tim
             return null;
         }
 
-        var nodeIds = nodes.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
+        var nodeIds = NodeIds();
         return all.Where(a => Concerns(a.Key, nodeId, nodeIds)).ToArray();
+    }
+
+    /// <summary>The ids of the configured nodes, built once per version of the nodes file (not once per report).</summary>
+    private HashSet<string> NodeIds()
+    {
+        var current = nodes.Nodes;
+        var known = _nodeIds;
+        if (known is not null && ReferenceEquals(known.Item1, current))
+        {
+            return known.Item2;
+        }
+
+        var ids = current.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        _nodeIds = Tuple.Create(current, ids);
+        return ids;
     }
 
     internal static bool Concerns(string key, string nodeId, IReadOnlySet<string> nodeIds)
