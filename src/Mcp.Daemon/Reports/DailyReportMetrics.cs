@@ -30,7 +30,7 @@ internal sealed class DailyReportMetrics
         _errors = registry.Counter("daily_reports_errors_total", "Failed daily report attempts, by error type (timeout, a node failure class, storage, configuration, disk, internal).", "error_type");
         _duration = registry.Histogram("daily_reports_generation_duration_seconds", "Time to generate one daily report (completed attempts).", DurationBuckets);
         _lastSuccess = registry.Gauge("daily_reports_last_success_timestamp_seconds", "Unix time of the latest completed daily report this process generated or found completed.").WithLabels();
-        var enabled = registry.Gauge("daily_reports_users_enabled_total", "Users with at least one active node with daily_report: true.").WithLabels();
+        var enabled = registry.Gauge("daily_reports_users_enabled_total", "Users with at least one node with daily_report: true.").WithLabels();
         _errors.WithLabels("timeout");
         registry.BeforeCollect(() => enabled.Set(DailyReportSubjects.EnabledUsers(nodes.Nodes)));
     }
