@@ -8,7 +8,8 @@ namespace Mcp.Benchmarks;
 /// Bench commands that are not BenchmarkDotNet suites are dispatched by name before it:
 /// <c>-- daemon --daemon PATH</c> (start-up, memory and /metrics latency of the published daemon),
 /// <c>-- storage [--quick]</c> (insert and query rates of both storage backends),
-/// <c>-- decision-loop [--nodes N] [--channels N] [--rounds N] [--live] [--postgres]</c> (decision rounds over a simulated fleet).
+/// <c>-- decision-loop [--nodes N] [--channels N] [--rounds N] [--live] [--postgres]</c> (decision rounds over a simulated fleet),
+/// <c>-- reports [--users N] ...</c> (a daily-report batch against its latency floor).
 /// </summary>
 internal static class BenchmarkEntry
 {
@@ -22,6 +23,11 @@ internal static class BenchmarkEntry
         if (args is [DecisionLoop.DecisionLoopBench.Name, .. var loopArgs])
         {
             return await DecisionLoop.DecisionLoopBench.RunAsync(loopArgs);
+        }
+
+        if (args is [Reports.ReportsBenchCommand.Name, .. var reportArgs])
+        {
+            return await Reports.ReportsBenchCommand.RunAsync(reportArgs);
         }
 
         if (args.Length > 0 && args[0] == DaemonBenchCommand.Name)

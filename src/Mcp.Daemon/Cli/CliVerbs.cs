@@ -15,6 +15,6 @@ internal static class CliVerbs
         new DecisionsVerb(),
         new RollbackVerb(),
 
-        // decisions list, rollback, reports run/show/stats: add here.
+        new ReportsVerb(),
     ];
 }

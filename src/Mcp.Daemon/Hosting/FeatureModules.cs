@@ -1,5 +1,6 @@
 using Mcp.Daemon.Decisions;
 using Mcp.Daemon.Monitoring;
+using Mcp.Daemon.Reports;
 using Mcp.Daemon.Storage;
 using Mcp.Engine.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ internal static class FeatureModules
         services.AddNodeConnectors();
         services.AddDecisions();
         services.AddDecisionLoop();
-        // services.AddDailyReports();
+        services.AddDailyReports();
         services.AddMonitoring();
         return services;
     }

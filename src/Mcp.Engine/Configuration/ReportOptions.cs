@@ -24,6 +24,12 @@ internal sealed class ReportOptions
     [EnvSetting("MCP_REPORTS_RETENTION_DAYS", Description = "Reports and monitoring rows older than this are purged daily.")]
     public int RetentionDays { get; set; } = 90;
 
-    [EnvSetting("MCP_REPORTS_GRACE", Description = "A batch missed while the daemon was down runs at start if within this period.")]
+    [EnvSetting("MCP_REPORTS_GRACE", Description = "A batch missed while the daemon was down runs at start if within this period; a batch with failed reports is run again within it.")]
     public TimeSpan Grace { get; set; } = TimeSpan.FromHours(6);
+
+    [EnvSetting("MCP_REPORTS_RETRY_BACKOFF", Description = "Wait before a report's second attempt within a run; doubles for each further attempt (at most 5m).")]
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    [EnvSetting("MCP_REPORTS_RETRY_INTERVAL", Description = "A batch that left reports failed runs again after this long, while within MCP_REPORTS_GRACE of its scheduled time.")]
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromMinutes(30);
 }

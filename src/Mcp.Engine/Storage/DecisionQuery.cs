@@ -14,6 +14,9 @@ internal sealed record DecisionQuery
     /// <summary>Only this action; <c>null</c> = every action.</summary>
     public string? Action { get; init; }
 
+    /// <summary>Only these actions (for example every action but <c>none</c>); <c>null</c> = every action. Combined with <see cref="Action"/> when both are set.</summary>
+    public IReadOnlyList<string>? Actions { get; init; }
+
     /// <summary>At most this many rows, the oldest first.</summary>
     public int Limit { get; init; } = 100_000;
 }

@@ -54,6 +54,27 @@ public abstract partial class StoreContractTests
     }
 
     [Test]
+    public async Task Listing_filters_by_a_set_of_actions()
+    {
+        await Store.RecordAsync(
+            [
+                Decision("n1", "c1", T0, "increase_fee"),
+                Decision("n1", "c2", T0, "none"),
+                Decision("n1", "c3", T0, "rebalance"),
+                Decision("n2", "c4", T0, "increase_fee"),
+            ],
+            CancellationToken.None);
+
+        var actionable = await Store.ListAsync(new DecisionQuery { NodeId = "n1", Since = T0, Actions = ["increase_fee", "rebalance", "close"] }, CancellationToken.None);
+        var both = await Store.ListAsync(new DecisionQuery { NodeId = "n1", Since = T0, Action = "rebalance", Actions = ["increase_fee", "rebalance"] }, CancellationToken.None);
+        var none = await Store.ListAsync(new DecisionQuery { NodeId = "n1", Since = T0, Actions = [] }, CancellationToken.None);
+
+        Assert.That(actionable.Select(d => d.ChannelId), Is.EqualTo(new[] { "c1", "c3" }));
+        Assert.That(both.Select(d => d.ChannelId), Is.EqualTo(new[] { "c3" }));
+        Assert.That(none, Is.Empty);
+    }
+
+    [Test]
     public async Task Getting_an_unknown_decision_returns_null()
     {
         Assert.That(await Store.GetAsync(Guid.NewGuid(), CancellationToken.None), Is.Null);

@@ -238,4 +238,25 @@ public abstract partial class StoreContractTests
         Assert.That(day.SuccessRate, Is.EqualTo(18.0 / 19).Within(1e-9));
         Assert.That((stats.Days[1].Pending, stats.Days[1].P50Duration), Is.EqualTo((1, (TimeSpan?)null)));
     }
+
+    [Test]
+    public async Task Statistics_of_the_whole_window_add_up_the_days_and_rank_all_durations()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            var claim = (await Store.TryClaimAsync(new ReportKey($"u{i % 2}", $"n{i}", Day.AddDays(i % 2)), ClaimRequest(), CancellationToken.None)).Claim!;
+            await Store.CompleteAsync(claim, Document, TimeSpan.FromSeconds(i * 10), T0, CancellationToken.None);
+        }
+
+        var failed = (await Store.TryClaimAsync(new ReportKey("u9", "n1", Day), ClaimRequest(), CancellationToken.None)).Claim!;
+        await Store.FailAsync(failed, "x", TimeSpan.FromSeconds(1), T0, CancellationToken.None);
+
+        var window = (await Store.GetStatisticsAsync(Day, Day.AddDays(6), CancellationToken.None)).Window!;
+        var empty = (await Store.GetStatisticsAsync(Day.AddDays(10), Day.AddDays(11), CancellationToken.None)).Window!;
+
+        Assert.That((window.From, window.To, window.Users, window.Reports, window.Completed, window.Failed, window.Pending), Is.EqualTo((Day, Day.AddDays(6), 3, 5, 4, 1, 0)));
+        Assert.That((window.P50Duration, window.P95Duration), Is.EqualTo(((TimeSpan?)TimeSpan.FromSeconds(20), (TimeSpan?)TimeSpan.FromSeconds(40))));
+        Assert.That(window.SuccessRate, Is.EqualTo(0.8).Within(1e-9));
+        Assert.That((empty.Reports, empty.SuccessRate, empty.P95Duration), Is.EqualTo((0, (double?)null, (TimeSpan?)null)));
+    }
 }

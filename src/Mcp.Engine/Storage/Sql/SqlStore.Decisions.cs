@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 
 namespace Mcp.Engine.Storage.Sql;
@@ -38,18 +39,37 @@ internal abstract partial class SqlStore
                 + (query.Until is null ? "" : " AND evaluated_at < @until")
                 + (query.NodeId is null ? "" : " AND node_id = @node")
                 + (query.Action is null ? "" : " AND action = @action")
+                + ActionSetFilter(query.Actions)
                 + " ORDER BY evaluated_at, node_id, channel_id LIMIT @limit";
+            // Only the parameters the statement names; one per action of a set (list expansion
+            // differs between the SQLite and PostgreSQL providers, explicit parameters do not).
+            var parameters = new DynamicParameters();
+            parameters.Add("since", SqlValues.Micros(query.Since));
+            parameters.Add("limit", query.Limit);
+            if (query.Until is not null)
+            {
+                parameters.Add("until", SqlValues.Micros(query.Until));
+            }
+
+            if (query.NodeId is not null)
+            {
+                parameters.Add("node", query.NodeId);
+            }
+
+            if (query.Action is not null)
+            {
+                parameters.Add("action", query.Action);
+            }
+
+            for (var i = 0; i < (query.Actions?.Count ?? 0); i++)
+            {
+                parameters.Add(string.Create(CultureInfo.InvariantCulture, $"action{i}"), query.Actions![i]);
+            }
+
             // Read by ordinal: a listing can be tens of thousands of rows, so skip the generic mapper.
             await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
                 sql,
-                new
-                {
-                    since = SqlValues.Micros(query.Since),
-                    until = SqlValues.Micros(query.Until),
-                    node = query.NodeId,
-                    action = query.Action,
-                    limit = query.Limit,
-                },
+                parameters,
                 cancellationToken: cancellationToken));
             var decisions = new List<DecisionRecord>();
             while (await reader.ReadAsync(cancellationToken))
@@ -73,6 +93,14 @@ internal abstract partial class SqlStore
             return decisions;
         }, cancellationToken);
     }
+
+    /// <summary>The SQL condition of a set of actions: none when unset, never true when empty, else one parameter per action.</summary>
+    private static string ActionSetFilter(IReadOnlyList<string>? actions) => actions switch
+    {
+        null => "",
+        { Count: 0 } => " AND 1 = 0",
+        _ => " AND action IN (" + string.Join(", ", Enumerable.Range(0, actions.Count).Select(i => string.Create(CultureInfo.InvariantCulture, $"@action{i}"))) + ")",
+    };
 
     public Task<DecisionRecord?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         ReadAsync("decision get", async connection =>

@@ -194,7 +194,19 @@ internal abstract partial class SqlStore
                         NearestRank(durations, 0.95));
                 })
                 .ToArray();
-            return new ReportStatistics((int)enabled, days);
+            var all = rows.ToArray();
+            var allDurations = all.Where(r => r.Status == "completed" && r.DurationUs is not null).Select(r => r.DurationUs!.Value).Order().ToArray();
+            var window = new ReportWindowStatistics(
+                from,
+                to,
+                all.Select(r => r.UserId).Distinct(StringComparer.Ordinal).Count(),
+                all.Length,
+                all.Count(r => r.Status == "completed"),
+                all.Count(r => r.Status == "failed"),
+                all.Count(r => r.Status is "pending" or "generating"),
+                NearestRank(allDurations, 0.50),
+                NearestRank(allDurations, 0.95));
+            return new ReportStatistics((int)enabled, days) { Window = window };
         }, cancellationToken);
     }
 
