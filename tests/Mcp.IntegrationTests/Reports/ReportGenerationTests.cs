@@ -268,6 +268,36 @@ public abstract class ReportGenerationTests
     }
 
     [Test]
+    public async Task A_batch_stopped_midway_releases_every_report_lease_and_records_the_interrupted_attempts()
+    {
+        await using var fake = await FakeLndServer.StartAsync(FakeLndScenario.Build(4, 10, Now));
+        fake.AddFault(new FakeLndFault(FakeFaultKind.Hang) { PathPrefix = "/v1/channels" });
+        var nodes = Enumerable.Range(1, 4).Select(i => ($"node-{i}", $"user-{i}")).ToArray();
+        await using var host = await StartAsync(v =>
+        {
+            Lnd(fake, nodes)(v);
+            v["MCP_REPORTS_MAX_CONCURRENT"] = "2";
+        });
+        using var stop = new CancellationTokenSource();
+
+        var run = host.Batch.RunAsync(Today, "test", null, stop.Token);
+        await ExternalPollAsync(() => Task.FromResult(fake.MaxInFlight("/v1/channels") >= 2 ? "both slots busy" : null));
+        await stop.CancelAsync();
+
+        Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
+        var leases = host.Services.GetRequiredService<ILeaseManager>();
+        foreach (var (node, user) in nodes)
+        {
+            await using var lease = await leases.TryAcquireAsync(LeaseResources.Report(user, Today), TimeSpan.FromMinutes(1), CancellationToken.None);
+            Assert.That(lease, Is.Not.Null, $"the report lease of {user} is free again");
+            if (await host.Reports.GetAsync(new ReportKey(user, node, Today), CancellationToken.None) is { } row)
+            {
+                Assert.That((row.Status, row.Error), Is.EqualTo((ReportStatus.Failed, "interrupted: the daemon stopped during the attempt")), node);
+            }
+        }
+    }
+
+    [Test]
     public async Task A_user_whose_lease_another_instance_holds_is_waited_for_then_found_done()
     {
         var clock = new FakeTimeProvider(Now);
