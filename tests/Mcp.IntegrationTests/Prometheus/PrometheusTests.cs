@@ -8,6 +8,8 @@ namespace Mcp.IntegrationTests.Prometheus;
 /// <summary>Debian's promtool and prometheus against the live <c>/metrics</c> of a running daemon.</summary>
 public sealed class PrometheusTests
 {
+    private const string AcceptedLint = "daily_reports_users_enabled_total non-counter metrics should not have \"_total\" suffix";
+
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(90);
 
     [Test]
@@ -23,8 +25,13 @@ public sealed class PrometheusTests
 
         var (exitCode, output) = await ExternalProcess.RunAsync(promtool, metrics, TimeSpan.FromSeconds(60), "check", "metrics");
 
-        Assert.That(exitCode, Is.Zero, output + "\n" + metrics);
-        Assert.That(output.Trim(), Is.Empty, "no lint problem");
+        // One lint remark is expected and accepted: daily_reports_users_enabled_total is a gauge whose
+        // name (with its counter-like suffix) is fixed by the operator interface, inherited from the
+        // earlier service's dashboards. Any other remark, or a parse error, fails the test.
+        var remarks = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.That(remarks, Is.All.EqualTo(AcceptedLint), output + "\n" + metrics);
+        Assert.That(exitCode, remarks.Length == 0 ? Is.Zero : Is.EqualTo(3), "promtool exits 3 for lint remarks only: " + output);
+        Assert.That(metrics, Does.Contain("# TYPE daily_reports_users_enabled_total gauge"));
         Assert.That(metrics, Does.Contain("mcp_loop_stuck{loop=\"test-log-pump\"} 0"));
     }
 
