@@ -126,10 +126,13 @@ public sealed class ReportProcessTests
         IReadOnlyList<StoredReport> before;
         await using (var killed = DaemonProcess.Start(environment, "reports", "run", "--date", date))
         {
+            // Kill once some reports are done and at least one attempt is under way (a report is
+            // claimed before its node is read, and each read waits 250 ms, so the attempt seen here
+            // is still running when the signal lands).
             before = await PollAsync(async () =>
             {
                 var completed = File.Exists(databasePath) ? await CompletedAsync(store, dateValue) : [];
-                return completed.Count >= 4 ? completed : null;
+                return completed.Count >= 4 && await AnyGeneratingAsync(store, dateValue) ? completed : null;
             });
             killed.Signal("KILL");
             await killed.WaitForExitAsync(Long);
@@ -183,6 +186,18 @@ public sealed class ReportProcessTests
         }
 
         return all;
+    }
+
+    private static async Task<bool> AnyGeneratingAsync(SqliteStore store, DateOnly date)
+    {
+        try
+        {
+            return (await store.ListByStatusAsync(date, ReportStatus.Generating, CancellationToken.None)).Count > 0;
+        }
+        catch (StorageException)
+        {
+            return false;
+        }
     }
 
     private static async Task<IReadOnlyList<StoredReport>> CompletedAsync(SqliteStore store, DateOnly date)
