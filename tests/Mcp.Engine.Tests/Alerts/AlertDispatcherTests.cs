@@ -121,7 +121,7 @@ public sealed class AlertDispatcherTests
         WaitAsync(() => time.NextTimerDueAt == dueAt);
 
     private static async Task WaitAsync(Func<bool> condition) =>
-        Assert.That(await ExternalProcess.WaitUntilAsync(() => Task.FromResult(condition()), Deadline), Is.True, "condition not reached");
+        Assert.That(await ServerProcesses.WaitUntilAsync(() => Task.FromResult(condition()), Deadline), Is.True, "condition not reached");
 
     private static double Value(MetricRegistry registry, string name, params string[] labels)
     {

@@ -75,7 +75,7 @@ public sealed class AlertSinkTests
 
         dispatcher.Enqueue(Notification());
         Assert.That(
-            await Mcp.TestKit.Servers.ExternalProcess.WaitUntilAsync(() => Task.FromResult(logs.Events.Count(e => e.EventId.Id == 7202) == 2), TimeSpan.FromSeconds(30)),
+            await Mcp.TestKit.Servers.ServerProcesses.WaitUntilAsync(() => Task.FromResult(logs.Events.Count(e => e.EventId.Id == 7202) == 2), TimeSpan.FromSeconds(30)),
             Is.True);
         await stop.CancelAsync();
         try

@@ -70,7 +70,7 @@ public sealed class CrossProcessTests
         await other.KillAsync();
 
         ILease? mine = null;
-        Assert.That(await ExternalProcess.WaitUntilAsync(
+        Assert.That(await ServerProcesses.WaitUntilAsync(
             async () => (mine = await leases.TryAcquireAsync("node:crashy", TimeSpan.FromSeconds(5), CancellationToken.None)) is not null,
             TimeSpan.FromSeconds(20)), Is.True);
         Assert.That(mine!.FencingToken, Is.GreaterThan(theirToken));

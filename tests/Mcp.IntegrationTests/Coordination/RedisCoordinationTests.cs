@@ -40,7 +40,7 @@ public sealed class RedisCoordinationTests
 
         await cache.SetAsync("network:fees", "{\"fastest\":12}", TimeSpan.FromMilliseconds(300), CancellationToken.None);
         Assert.That(await cache.GetAsync("network:fees", CancellationToken.None), Is.EqualTo("{\"fastest\":12}"));
-        Assert.That(await ExternalProcess.WaitUntilAsync(async () => await cache.GetAsync("network:fees", CancellationToken.None) is null, Deadline), Is.True);
+        Assert.That(await ServerProcesses.WaitUntilAsync(async () => await cache.GetAsync("network:fees", CancellationToken.None) is null, Deadline), Is.True);
 
         await cache.SetAsync("k", "v", TimeSpan.FromMinutes(1), CancellationToken.None);
         await cache.RemoveAsync("k", CancellationToken.None);
@@ -57,7 +57,7 @@ public sealed class RedisCoordinationTests
         var contenderWon = false;
 
         // Keep trying for more than three TTLs: renewal must keep the lease the whole time.
-        await ExternalProcess.WaitUntilAsync(async () =>
+        await ServerProcesses.WaitUntilAsync(async () =>
         {
             contenderWon |= await contender.TryAcquireAsync("job:retention", TimeSpan.FromSeconds(5), CancellationToken.None) is not null;
             return contenderWon || TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(2);
@@ -83,7 +83,7 @@ public sealed class RedisCoordinationTests
         Assert.That(await cache.GetAsync("peers", CancellationToken.None), Is.Null, "a failed read is a miss");
         Assert.DoesNotThrowAsync(async () => await cache.SetAsync("peers", "x", TimeSpan.FromMinutes(1), CancellationToken.None));
         Assert.That(await leases.TryAcquireAsync("node:n2", TimeSpan.FromSeconds(1), CancellationToken.None), Is.Null);
-        Assert.That(await ExternalProcess.WaitUntilAsync(() => Task.FromResult(held.Lost.IsCancellationRequested), Deadline), Is.True, "work under the lease is told to stop");
+        Assert.That(await ServerProcesses.WaitUntilAsync(() => Task.FromResult(held.Lost.IsCancellationRequested), Deadline), Is.True, "work under the lease is told to stop");
         Assert.That(held.IsValid, Is.False);
         var failures = metrics.Collect().Single(f => f.Name == "mcp_dependency_failures_total");
         Assert.That(failures, Is.Not.Null);
@@ -91,7 +91,7 @@ public sealed class RedisCoordinationTests
         await _server.StartAgainAsync();
 
         ILease? after = null;
-        Assert.That(await ExternalProcess.WaitUntilAsync(async () => (after = await leases.TryAcquireAsync("node:n1", TimeSpan.FromSeconds(30), CancellationToken.None)) is not null, Deadline), Is.True);
+        Assert.That(await ServerProcesses.WaitUntilAsync(async () => (after = await leases.TryAcquireAsync("node:n1", TimeSpan.FromSeconds(30), CancellationToken.None)) is not null, Deadline), Is.True);
         Assert.That(after!.FencingToken, Is.GreaterThan(tokenBefore), "tokens keep growing although the restarted Redis lost its counter");
         await cache.SetAsync("peers", "fresh", TimeSpan.FromMinutes(5), CancellationToken.None);
         Assert.That(await cache.GetAsync("peers", CancellationToken.None), Is.EqualTo("fresh"));
@@ -109,7 +109,7 @@ public sealed class RedisCoordinationTests
         Assert.That(await cache.GetAsync("a", CancellationToken.None), Is.Null);
 
         await _server.StartAgainAsync();
-        Assert.That(await ExternalProcess.WaitUntilAsync(async () =>
+        Assert.That(await ServerProcesses.WaitUntilAsync(async () =>
         {
             await cache.SetAsync("a", "1", TimeSpan.FromMinutes(1), CancellationToken.None);
             return await cache.GetAsync("a", CancellationToken.None) == "1";

@@ -57,7 +57,7 @@ public sealed class RedisLeaseContractTests : LeaseContractTests
 
     private protected override async Task ExpireInBackendAsync(string resource, TimeSpan ttl)
     {
-        var gone = await ExternalProcess.WaitUntilAsync(
+        var gone = await ServerProcesses.WaitUntilAsync(
             async () => !await _inspector!.GetDatabase().KeyExistsAsync("mcp:lease:" + resource),
             TimeSpan.FromSeconds(10));
         Assert.That(gone, Is.True, "Redis expired the lease key");

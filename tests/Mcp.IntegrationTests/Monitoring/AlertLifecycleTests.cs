@@ -140,7 +140,7 @@ public sealed class AlertLifecycleTests
         }
 
         await webhook.WaitForAsync(d => d.Event == "firing", Long, "the webhook to get the firing message");
-        Assert.That(await ExternalProcess.WaitUntilAsync(() => Task.FromResult(harness.Metric("mcp_dependency_failures_total", "telegram", "http_5xx") >= 1), Long), Is.True);
+        Assert.That(await ServerProcesses.WaitUntilAsync(() => Task.FromResult(harness.Metric("mcp_dependency_failures_total", "telegram", "http_5xx") >= 1), Long), Is.True);
 
         // Telegram keeps failing: the cycles go on at their pace, each ending at its own instant.
         for (var i = 4; i <= 12; i++)
@@ -151,7 +151,7 @@ public sealed class AlertLifecycleTests
 
         Assert.That(harness.Metric("mcp_dependency_up", "telegram"), Is.Zero);
         Assert.That(
-            await ExternalProcess.WaitUntilAsync(() => Task.FromResult(harness.Metric("mcp_dependency_failures_total", "telegram", "http_5xx") >= 2), Long),
+            await ServerProcesses.WaitUntilAsync(() => Task.FromResult(harness.Metric("mcp_dependency_failures_total", "telegram", "http_5xx") >= 2), Long),
             Is.True,
             "retried after the first backoff (2 s of fake time)");
         Assert.That(webhook.Deliveries.Count(d => d.Event == "firing"), Is.EqualTo(1), "the other sink got its message once, unaffected");

@@ -160,7 +160,7 @@ public sealed class DaemonAlertingTests
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         var last = "";
-        var reached = await Mcp.TestKit.Servers.ExternalProcess.WaitUntilAsync(
+        var reached = await Mcp.TestKit.Servers.ServerProcesses.WaitUntilAsync(
             async () =>
             {
                 using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));

@@ -96,7 +96,7 @@ public sealed class LoopIsolationTests
     private static async Task WaitForInstantAsync(MonitorHarness harness, StandInLoop standIn, DateTimeOffset now)
     {
         var expected = now.ToUnixTimeMilliseconds() / 1000.0;
-        var reached = await ExternalProcess.WaitUntilAsync(
+        var reached = await ServerProcesses.WaitUntilAsync(
             () => Task.FromResult(harness.Metric("mcp_monitor_last_cycle_timestamp_seconds") == expected && standIn.Rounds.Count > 0 && standIn.Rounds[^1] == now),
             Long,
             TimeSpan.FromMilliseconds(5));

@@ -117,7 +117,7 @@ internal sealed class MonitorHarness : IAsyncDisposable
             return;
         }
 
-        var settled = await Mcp.TestKit.Servers.ExternalProcess.WaitUntilAsync(
+        var settled = await Mcp.TestKit.Servers.ServerProcesses.WaitUntilAsync(
             () => Task.FromResult(dispatcher.SinkNames.All(sink => dispatcher.StateOf(sink) switch
             {
                 SinkDeliveryState.Sending => false,

@@ -80,7 +80,7 @@ public sealed class BadDatabaseTests
     [Test]
     public async Task An_unreachable_postgresql_is_unavailable_69_and_health_says_so_without_throwing()
     {
-        var port = ExternalProcess.FreeTcpPort();
+        var port = ServerProcesses.FreeTcpPort();
         await using var store = Postgres($"postgres://mcp_test:hunter2@127.0.0.1:{port}/mcp");
 
         var ex = Assert.ThrowsAsync<StorageUnavailableException>(() => store.MigrateAsync(CancellationToken.None));
@@ -163,7 +163,7 @@ public sealed class BadDatabaseTests
             await _server.StartAgainAsync();
         }
 
-        Assert.That(await ExternalProcess.WaitUntilAsync(async () =>
+        Assert.That(await ServerProcesses.WaitUntilAsync(async () =>
         {
             try
             {

@@ -33,17 +33,17 @@ public sealed class RetentionServiceTests
         using var service = new RetentionService(store, readiness, Options.Create(new ReportOptions { RetentionDays = 90 }), metrics, clock, NullLogger<RetentionService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
-        Assert.That(await ExternalProcess.WaitUntilAsync(() => Task.FromResult(clock.PendingTimerCount > 0), TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await ServerProcesses.WaitUntilAsync(() => Task.FromResult(clock.PendingTimerCount > 0), TimeSpan.FromSeconds(10)), Is.True);
         clock.Advance(TimeSpan.FromMinutes(4));
         Assert.That((await store.ListForUserAsync("u1", today.AddDays(-91), CancellationToken.None)).Count, Is.EqualTo(1), "not before the first-run delay");
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.That(await ExternalProcess.WaitUntilAsync(async () => (await store.ListForUserAsync("u1", today.AddDays(-91), CancellationToken.None)).Count == 0, TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await ServerProcesses.WaitUntilAsync(async () => (await store.ListForUserAsync("u1", today.AddDays(-91), CancellationToken.None)).Count == 0, TimeSpan.FromSeconds(10)), Is.True);
         Assert.That((await store.ListForUserAsync("u1", today.AddDays(-30), CancellationToken.None)).Count, Is.EqualTo(1));
 
-        Assert.That(await ExternalProcess.WaitUntilAsync(() => Task.FromResult(clock.NextTimerDueAt == Start + RetentionService.FirstRunDelay + RetentionService.Period), TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await ServerProcesses.WaitUntilAsync(() => Task.FromResult(clock.NextTimerDueAt == Start + RetentionService.FirstRunDelay + RetentionService.Period), TimeSpan.FromSeconds(10)), Is.True);
         clock.Advance(TimeSpan.FromDays(61));
-        Assert.That(await ExternalProcess.WaitUntilAsync(async () => (await store.ListForUserAsync("u1", today.AddDays(-30), CancellationToken.None)).Count == 0, TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await ServerProcesses.WaitUntilAsync(async () => (await store.ListForUserAsync("u1", today.AddDays(-30), CancellationToken.None)).Count == 0, TimeSpan.FromSeconds(10)), Is.True);
 
         await service.StopAsync(CancellationToken.None);
         var purged = metrics.Collect().Single(f => f.Name == "mcp_storage_retention_purged_total");

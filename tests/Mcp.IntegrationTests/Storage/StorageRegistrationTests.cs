@@ -54,9 +54,9 @@ public sealed class StorageRegistrationTests
     [Test]
     public async Task Postgres_and_redis_settings_select_their_adapters_without_connecting_and_readiness_waits_for_the_database()
     {
-        var port = ExternalProcess.FreeTcpPort();
+        var port = ServerProcesses.FreeTcpPort();
         var clock = new FakeTimeProvider();
-        await using var provider = Build(new StorageOptions { Database = $"postgres://u:p@127.0.0.1:{port}/mcp", Redis = $"127.0.0.1:{ExternalProcess.FreeTcpPort()}" }, "/nonexistent", clock);
+        await using var provider = Build(new StorageOptions { Database = $"postgres://u:p@127.0.0.1:{port}/mcp", Redis = $"127.0.0.1:{ServerProcesses.FreeTcpPort()}" }, "/nonexistent", clock);
 
         Assert.That(provider.GetRequiredService<IStorageBackend>(), Is.InstanceOf<PostgresStore>());
         Assert.That(provider.GetRequiredService<ILeaseManager>(), Is.InstanceOf<RedisLeaseManager>());
@@ -65,7 +65,7 @@ public sealed class StorageRegistrationTests
         var migration = provider.GetServices<IHostedService>().OfType<StorageMigrationService>().Single();
         await migration.StartAsync(CancellationToken.None);
         var readiness = provider.GetRequiredService<StorageReadiness>();
-        Assert.That(await ExternalProcess.WaitUntilAsync(() => Task.FromResult(readiness.LastError is not null), TimeSpan.FromSeconds(30)), Is.True);
+        Assert.That(await ServerProcesses.WaitUntilAsync(() => Task.FromResult(readiness.LastError is not null), TimeSpan.FromSeconds(30)), Is.True);
         Assert.That((readiness.IsReady, readiness.ConfigurationError), Is.EqualTo((false, (StorageConfigurationException?)null)));
 
         var check = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync(CancellationToken.None);

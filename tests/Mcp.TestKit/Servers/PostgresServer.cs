@@ -61,7 +61,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var root = Path.Combine(Path.GetTempPath(), "mcp-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
-        var server = new PostgresServer(bin!, root, ExternalProcess.FreeTcpPort(), options, asPostgresUser);
+        var server = new PostgresServer(bin!, root, ServerProcesses.FreeTcpPort(), options, asPostgresUser);
         try
         {
             await server.InitializeAsync(cancellationToken);
@@ -187,7 +187,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await File.WriteAllTextAsync(passwordFile, Password + "\n", cancellationToken);
         if (_asPostgresUser)
         {
-            var (code, output) = await ExternalProcess.RunAsync("chown", ["-R", "postgres:postgres", RootDirectory], TimeSpan.FromSeconds(30), cancellationToken);
+            var (code, output) = await ServerProcesses.RunAsync("chown", ["-R", "postgres:postgres", RootDirectory], TimeSpan.FromSeconds(30), cancellationToken);
             if (code != 0)
             {
                 throw new InvalidOperationException($"chown of {RootDirectory} to postgres failed: {output}");
@@ -231,8 +231,8 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var path = Path.Combine(_bin, tool);
         return _asPostgresUser
-            ? ExternalProcess.RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments], TimeSpan.FromSeconds(120), cancellationToken)
-            : ExternalProcess.RunAsync(path, arguments, TimeSpan.FromSeconds(120), cancellationToken);
+            ? ServerProcesses.RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments], TimeSpan.FromSeconds(120), cancellationToken)
+            : ServerProcesses.RunAsync(path, arguments, TimeSpan.FromSeconds(120), cancellationToken);
     }
 
     private void KillPostmaster()

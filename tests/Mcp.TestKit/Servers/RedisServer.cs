@@ -40,7 +40,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(string? password = null, CancellationToken cancellationToken = default)
     {
         var binary = Requires.Binary("redis-server", "/usr/bin", "/usr/sbin");
-        var server = new RedisServer(binary, ExternalProcess.FreeTcpPort(), password);
+        var server = new RedisServer(binary, ServerProcesses.FreeTcpPort(), password);
         try
         {
             await server.StartAgainAsync(cancellationToken);
@@ -87,7 +87,7 @@ public sealed class RedisServer : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        if (!await ExternalProcess.WaitUntilAsync(() => AnswersPingAsync(cancellationToken), TimeSpan.FromSeconds(20)))
+        if (!await ServerProcesses.WaitUntilAsync(() => AnswersPingAsync(cancellationToken), TimeSpan.FromSeconds(20)))
         {
             throw new InvalidOperationException($"redis-server on port {Port} did not answer PING within 20 s (exited: {_process.HasExited}).");
         }

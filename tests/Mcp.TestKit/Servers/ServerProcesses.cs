@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Mcp.TestKit.Servers;
 
 /// <summary>Small process helpers for the server fixtures.</summary>
-public static class ExternalProcess
+public static class ServerProcesses
 {
     /// <summary>Runs a program to completion and returns its exit code and combined output; throws after <paramref name="timeout"/>.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
