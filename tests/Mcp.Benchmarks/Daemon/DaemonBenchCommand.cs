@@ -81,11 +81,13 @@ internal static class DaemonBenchCommand
                 new Dictionary<string, string>(extraEnvironment, StringComparer.Ordinal)
                 {
                     // As under systemd, minus the unit: a scratch state/log/config directory each run,
-                    // a simulated fleet of two nodes (no LND here), production defaults otherwise.
+                    // the shipped thresholds file (the installer puts it in /etc/mcp-daemon), a simulated
+                    // fleet of two nodes (no LND here), production defaults otherwise.
                     ["MCP_HTTP_LISTEN"] = "127.0.0.1:{port}",
                     ["MCP_DATA_DIR"] = "{dir}/data",
                     ["MCP_LOG_DIR"] = "{dir}/log",
                     ["CONFIGURATION_DIRECTORY"] = "{dir}/conf",
+                    ["MCP_THRESHOLDS_FILE"] = Mcp.TestKit.Systemd.RepositoryFiles.Combine("config", "decision_thresholds.yaml"),
                     ["MCP_SIMULATED_NODES"] = "2",
                 },
                 "/metrics",
