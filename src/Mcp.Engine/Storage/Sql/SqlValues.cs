@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Mcp.Engine.Decisions;
 using Mcp.Engine.Snapshots;
@@ -14,6 +16,9 @@ namespace Mcp.Engine.Storage.Sql;
 internal static class SqlValues
 {
     public const int MaxErrorLength = 4000;
+
+    /// <summary>UTF-8 that refuses lone surrogates instead of replacing them.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly JsonSerializerOptions PolicyJson = new()
     {
@@ -141,16 +146,39 @@ internal static class SqlValues
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="what"/> unless the text is one JSON document.</summary>
+    /// <summary>
+    /// Checks that <paramref name="json"/> is one complete JSON value (the rules of
+    /// <see cref="JsonDocument.Parse(string, JsonDocumentOptions)"/>) by reading its tokens, without
+    /// building a document: every decision record passes here, so the check must cost little.
+    /// </summary>
     public static void RequireJson(string json, string what)
     {
         ArgumentNullException.ThrowIfNull(json, what);
+        byte[]? rented = null;
         try
         {
-            using var document = JsonDocument.Parse(json);
+            var length = StrictUtf8.GetMaxByteCount(json.Length);
+            Span<byte> utf8 = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+            var count = StrictUtf8.GetBytes(json, utf8);
+            var reader = new Utf8JsonReader(utf8[..count], new JsonReaderOptions { MaxDepth = 64 });
+            while (reader.Read())
+            {
+            }
         }
         catch (JsonException ex)
         {
             throw new ArgumentException($"{what} is not valid JSON: {ex.Message}", what, ex);
+        }
+        catch (EncoderFallbackException ex)
+        {
+            throw new ArgumentException($"{what} is not valid JSON: {ex.Message}", what, ex);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 }
