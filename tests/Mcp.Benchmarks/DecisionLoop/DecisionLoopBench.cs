@@ -41,6 +41,7 @@ internal static class DecisionLoopBench
           --live           live mode (updates of the simulated nodes, no spacing) instead of shadow mode
           --postgres       a private PostgreSQL server (fsync on) instead of SQLite
         MCP_BENCH_TRACE_GC=1 prints the garbage collector's state every 10 ms to standard error.
+        MCP_BENCH_ALLOCATIONS=1 prints the types allocated most in the warm rounds (sampled by the runtime).
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -108,8 +109,14 @@ internal static class DecisionLoopBench
             var runner = services.GetRequiredService<DecisionRoundRunner>();
             var load = LoadAverage();
             var results = new List<RoundMeasurement>();
+            using var sampler = Environment.GetEnvironmentVariable("MCP_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
             for (var round = 1; round <= rounds + 1; round++)
             {
+                if (round == 2)
+                {
+                    sampler?.Start(); // the warm rounds only
+                }
+
                 results.Add(await MeasureAsync(runner, round));
                 var last = results[^1];
                 await Console.Error.WriteLineAsync(string.Create(
@@ -118,6 +125,12 @@ internal static class DecisionLoopBench
             }
 
             Console.WriteLine(Report(nodes, channels, concurrency, live, postgres, load, LoadAverage(), results));
+            if (sampler is not null)
+            {
+                sampler.Stop();
+                await Console.Error.WriteLineAsync(sampler.Top(30));
+            }
+
             return 0;
         }
         finally
