@@ -56,9 +56,11 @@ internal sealed class DailyReportBatch(
         var settings = options.Value;
         var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var nodes = catalog.Nodes;
+        HashSet<ReportKey> completed;
         try
         {
             await nodeStore.SyncAsync(nodes, cancellationToken);
+            completed = new HashSet<ReportKey>(await reports.ListCompletedKeysAsync(date, cancellationToken));
         }
         catch (StorageException e)
         {
@@ -87,7 +89,7 @@ internal sealed class DailyReportBatch(
                         new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrent, CancellationToken = cancellationToken },
                         async (user, token) =>
                         {
-                            var (results, lease) = await GenerateUserAsync(user.UserId, user.Nodes, date, token);
+                            var (results, lease) = await GenerateUserAsync(user.UserId, user.Nodes, date, completed, token);
                             foreach (var result in results)
                             {
                                 outcomes[result.Node.Id] = result with { Document = null };
@@ -208,7 +210,7 @@ internal sealed class DailyReportBatch(
     /// Takes the user's report lease and generates each of the user's reports; returns the outcomes
     /// and the lease, still held (null when another instance holds it: every report is then busy).
     /// </summary>
-    private async Task<(IReadOnlyList<ReportOutcome> Results, ILease? Lease)> GenerateUserAsync(string userId, IReadOnlyList<NodeDefinition> nodes, DateOnly date, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ReportOutcome> Results, ILease? Lease)> GenerateUserAsync(string userId, IReadOnlyList<NodeDefinition> nodes, DateOnly date, HashSet<ReportKey> completed, CancellationToken cancellationToken)
     {
         var lease = await leases.TryAcquireAsync(LeaseResources.Report(userId, date), tuning.LeaseTimeToLive, cancellationToken);
         if (lease is null)
@@ -224,7 +226,7 @@ internal sealed class DailyReportBatch(
             var results = new List<ReportOutcome>(nodes.Count);
             foreach (var node in nodes)
             {
-                results.Add(await ProcessNodeAsync(node, date, lease, cancellationToken));
+                results.Add(await ProcessNodeAsync(node, date, lease, completed, cancellationToken));
             }
 
             return (results, lease);
@@ -258,7 +260,7 @@ internal sealed class DailyReportBatch(
         }
     }
 
-    private async Task<ReportOutcome> ProcessNodeAsync(NodeDefinition node, DateOnly date, ILease lease, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> ProcessNodeAsync(NodeDefinition node, DateOnly date, ILease lease, HashSet<ReportKey> completed, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var key = new ReportKey(node.UserId, node.Id, date);
@@ -273,58 +275,38 @@ internal sealed class DailyReportBatch(
                 return new ReportOutcome(node, ReportOutcomeKind.Busy) { Attempts = attempt - 1, Holder = "lease lost" };
             }
 
-            ReportClaimResult claim;
+            // The attempt's time (MCP_REPORTS_TIMEOUT) starts before its claim: on the first attempt of
+            // a report not completed when the batch started, the node is asked while the report is
+            // claimed (a read of the node; the claim decides whether its answer is used), so the
+            // node's latency and the claim's commit overlap.
+            using var deadline = new CancellationTokenSource(settings.Timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, lease.Lost);
+            var collecting = attempt == 1 && !completed.Contains(key) ? generator.StartCollecting(node, linked.Token) : null;
+            ReportOutcome? outcome;
             try
             {
-                claim = await reports.TryClaimAsync(key, ClaimRequest(node, lease, settings.Timeout * 2), cancellationToken);
-                if (claim.Outcome == ReportClaimOutcome.InProgress && !tookOverDead && owner.IsDeadLocalProcess(claim.Report.ClaimedBy))
-                {
-                    tookOverDead = true;
-                    ReportsLog.TakingOverDeadClaim(logger, node.UserId, node.Id, dateText, claim.Report.ClaimedBy!);
-                    claim = await reports.TryClaimAsync(key, ClaimRequest(node, lease, TimeSpan.Zero), cancellationToken);
-                }
+                (outcome, lastError, lastType, tookOverDead) = await ClaimAndAttemptAsync(node, key, lease, attempt, tookOverDead, deadline, linked, collecting, cancellationToken);
             }
-            catch (StorageException e)
+            finally
             {
-                (lastError, lastType) = ($"storage: {e.Message}", "storage");
-                metrics.Error(lastType);
-                if (!await BackOffAsync(node, dateText, attempt, lastType, lastError, cancellationToken))
+                // An answer nobody will use (the report was done or held elsewhere) is abandoned and awaited.
+                if (collecting is { IsCompleted: false })
                 {
-                    break;
+                    await linked.CancelAsync();
                 }
 
-                continue;
+                if (collecting is not null)
+                {
+                    await ((Task)collecting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
 
-            switch (claim.Outcome)
-            {
-                case ReportClaimOutcome.AlreadyCompleted:
-                    if (claim.Report.CompletedAt is { } completedAt)
-                    {
-                        metrics.Succeeded(completedAt);
-                    }
-
-                    return new ReportOutcome(node, ReportOutcomeKind.AlreadyCompleted)
-                    {
-                        Attempts = attempt - 1,
-                        ReportId = claim.Report.Id,
-                        Document = claim.Report.DocumentJson,
-                    };
-                case ReportClaimOutcome.InProgress:
-                    ReportsLog.Busy(logger, node.UserId, node.Id, dateText, claim.Report.ClaimedBy ?? "?");
-                    return new ReportOutcome(node, ReportOutcomeKind.Busy) { Attempts = attempt - 1, Holder = claim.Report.ClaimedBy };
-                case ReportClaimOutcome.AttemptsExhausted:
-                    return new ReportOutcome(node, ReportOutcomeKind.Failed) { Attempts = attempt - 1, Error = claim.Report.Error, ErrorType = "exhausted" };
-            }
-
-            var (outcome, error, errorType) = await AttemptAsync(node, claim.Claim!, lease, settings.Timeout, cancellationToken);
             if (outcome is not null)
             {
                 return outcome;
             }
 
-            (lastError, lastType) = (error, errorType);
-            if (!await BackOffAsync(node, dateText, attempt, errorType!, error!, cancellationToken))
+            if (!await BackOffAsync(node, dateText, attempt, lastType!, lastError!, cancellationToken))
             {
                 break;
             }
@@ -332,6 +314,65 @@ internal sealed class DailyReportBatch(
 
         ReportsLog.ReportFailed(logger, node.UserId, node.Id, dateText, settings.MaxRetries, lastType ?? "unknown", lastError ?? "unknown");
         return new ReportOutcome(node, ReportOutcomeKind.Failed) { Attempts = settings.MaxRetries, Error = lastError, ErrorType = lastType };
+    }
+
+    /// <summary>
+    /// Claims the report and, when the claim is granted, makes the attempt. Returns an outcome when
+    /// the report is settled for this batch, else the attempt's error and its type.
+    /// </summary>
+    private async Task<(ReportOutcome? Outcome, string? Error, string? ErrorType, bool TookOverDead)> ClaimAndAttemptAsync(
+        NodeDefinition node,
+        ReportKey key,
+        ILease lease,
+        int attempt,
+        bool tookOverDead,
+        CancellationTokenSource deadline,
+        CancellationTokenSource linked,
+        Task<CollectedSnapshot>? collecting,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var dateText = key.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ReportClaimResult claim;
+        try
+        {
+            claim = await reports.TryClaimAsync(key, ClaimRequest(node, lease, settings.Timeout * 2), cancellationToken);
+            if (claim.Outcome == ReportClaimOutcome.InProgress && !tookOverDead && owner.IsDeadLocalProcess(claim.Report.ClaimedBy))
+            {
+                tookOverDead = true;
+                ReportsLog.TakingOverDeadClaim(logger, node.UserId, node.Id, dateText, claim.Report.ClaimedBy!);
+                claim = await reports.TryClaimAsync(key, ClaimRequest(node, lease, TimeSpan.Zero), cancellationToken);
+            }
+        }
+        catch (StorageException e)
+        {
+            metrics.Error("storage");
+            return (null, $"storage: {e.Message}", "storage", tookOverDead);
+        }
+
+        switch (claim.Outcome)
+        {
+            case ReportClaimOutcome.AlreadyCompleted:
+                if (claim.Report.CompletedAt is { } completedAt)
+                {
+                    metrics.Succeeded(completedAt);
+                }
+
+                return (new ReportOutcome(node, ReportOutcomeKind.AlreadyCompleted)
+                {
+                    Attempts = attempt - 1,
+                    ReportId = claim.Report.Id,
+                    Document = claim.Report.DocumentJson,
+                }, null, null, tookOverDead);
+            case ReportClaimOutcome.InProgress:
+                ReportsLog.Busy(logger, node.UserId, node.Id, dateText, claim.Report.ClaimedBy ?? "?");
+                return (new ReportOutcome(node, ReportOutcomeKind.Busy) { Attempts = attempt - 1, Holder = claim.Report.ClaimedBy }, null, null, tookOverDead);
+            case ReportClaimOutcome.AttemptsExhausted:
+                return (new ReportOutcome(node, ReportOutcomeKind.Failed) { Attempts = attempt - 1, Error = claim.Report.Error, ErrorType = "exhausted" }, null, null, tookOverDead);
+        }
+
+        var (outcome, error, errorType) = await AttemptAsync(node, claim.Claim!, lease, settings.Timeout, deadline, linked, collecting, cancellationToken);
+        return (outcome, error, errorType, tookOverDead);
     }
 
     /// <summary>Waits before the next attempt; false when this was the last one.</summary>
@@ -367,18 +408,16 @@ internal sealed class DailyReportBatch(
     /// or taken over by someone else), else the error and its type (the failure is recorded).
     /// </summary>
     private async Task<(ReportOutcome? Outcome, string? Error, string? ErrorType)> AttemptAsync(
-        NodeDefinition node, ReportClaim claim, ILease lease, TimeSpan timeout, CancellationToken cancellationToken)
+        NodeDefinition node, ReportClaim claim, ILease lease, TimeSpan timeout, CancellationTokenSource deadline, CancellationTokenSource linked, Task<CollectedSnapshot>? collecting, CancellationToken cancellationToken)
     {
         var dateText = claim.Key.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         ReportsLog.Generating(logger, node.UserId, node.Id, dateText, claim.Attempt);
-        using var deadline = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, lease.Lost);
         var started = time.GetTimestamp();
         string error;
         string errorType;
         try
         {
-            var report = await generator.GenerateAsync(node, claim.Key.Date, claim.ReportId, linked.Token);
+            var report = await generator.GenerateAsync(node, claim.Key.Date, claim.ReportId, collecting, linked.Token);
             var document = DailyReportJson.ToDocument(report);
             var duration = time.GetElapsedTime(started);
             var completedAt = time.GetUtcNow();

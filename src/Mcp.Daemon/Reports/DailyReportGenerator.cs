@@ -34,22 +34,37 @@ internal sealed class DailyReportGenerator(
     private static readonly string[] FeeActions = [DecisionAction.IncreaseFee.ToWireName(), DecisionAction.DecreaseFee.ToWireName()];
     private static readonly string[] RecommendationActions = [DecisionAction.Rebalance.ToWireName(), DecisionAction.Close.ToWireName()];
 
-    public async Task<DailyReport> GenerateAsync(NodeDefinition node, DateOnly date, Guid reportId, CancellationToken cancellationToken)
+    /// <summary>Asks the node for its snapshot (a read: nothing changes on the node).</summary>
+    public Task<CollectedSnapshot> StartCollecting(NodeDefinition node, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var collected = await clients.Create(node).CollectSnapshotAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        return clients.Create(node).CollectSnapshotAsync(cancellationToken);
+    }
+
+    /// <param name="collecting">The node's snapshot already asked for (<see cref="StartCollecting"/>), or null to ask now.</param>
+    public async Task<DailyReport> GenerateAsync(NodeDefinition node, DateOnly date, Guid reportId, Task<CollectedSnapshot>? collecting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(node);
         var profile = thresholds.Resolve(node.Profile);
         var historyWindow = TimeSpan.FromHours(Math.Max(24, profile.RateLimits.HysteresisHours) + 1);
+
+        // The node's answer takes a network round trip; the storage reads do not depend on it, so
+        // they run while it is awaited (a remote node's latency is most of a report's time).
+        var readAt = time.GetUtcNow();
+        collecting ??= StartCollecting(node, cancellationToken);
 
         // One read of the policy changes serves both the engine's history (applied in the window)
         // and the report's last 24 hours; an intent is applied within seconds of its creation, so
         // an hour of margin on the creation time finds every change applied in the window.
-        var recentChanges = changes.ListChangesAsync(node.Id, now - historyWindow - TimeSpan.FromHours(1), cancellationToken);
-        var recorded = ReadDecisionsAsync(node.Id, now, cancellationToken);
+        var recentChanges = changes.ListChangesAsync(node.Id, readAt - historyWindow - TimeSpan.FromHours(1), cancellationToken);
+        var recorded = ReadDecisionsAsync(node.Id, readAt, cancellationToken);
         var previous = reports.ListRecentCompletedAsync(node.UserId, node.Id, date, DailyReportBuilder.TrendDays, cancellationToken);
         var firing = alerts.ForNodeAsync(node.Id, cancellationToken);
-        await Task.WhenAll(recentChanges, recorded, previous, firing);
+
+        // The node's failure comes first when both fail (it is the one the attempt is classified by).
+        await Task.WhenAll(collecting, recentChanges, recorded, previous, firing);
+        var collected = collecting.Result;
+        var now = time.GetUtcNow();
         var history = AppliedHistory(recentChanges.Result, now - historyWindow);
 
         var evaluation = engine.Evaluate(new DecisionInput

@@ -39,6 +39,9 @@ internal interface IReportStore
     /// <summary>Reports of a date in a status (for example failed ones to retry), ordered by user then node.</summary>
     Task<IReadOnlyList<StoredReport>> ListByStatusAsync(DateOnly date, ReportStatus status, CancellationToken cancellationToken);
 
+    /// <summary>The (user, node) pairs whose report of <paramref name="date"/> is completed: keys only, no documents.</summary>
+    Task<IReadOnlyCollection<ReportKey>> ListCompletedKeysAsync(DateOnly date, CancellationToken cancellationToken);
+
     /// <summary>Per-day statistics for the dates in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     Task<ReportStatistics> GetStatisticsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
 

@@ -34,6 +34,11 @@ public sealed class ReportsCliTests
         await using var host = await StartAsync();
 
         var first = await host.RunCliAsync("reports", "run");
+
+        // Each run is a new process with its own lease manager, whose fencing tokens come from the
+        // clock: a second later, as between two real commands (a frozen clock would hand the second
+        // run a token equal to or below the first run's, and storage would refuse it as stale).
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
         var second = await host.RunCliAsync("reports", "run", "--date", "2026-06-01");
 
         Assert.That(first.Exit, Is.Zero, first.Error);

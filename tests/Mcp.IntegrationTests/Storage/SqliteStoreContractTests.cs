@@ -38,6 +38,24 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     private protected override SqlStore CreateStoreInstance(FakeTimeProvider clock) =>
         new SqliteStore(_path, clock, NullLogger<SqliteStore>.Instance);
 
+    [Test]
+    public async Task Every_connection_the_pool_hands_out_again_keeps_the_durability_settings()
+    {
+        var store = (SqliteStore)Store;
+
+        // The settings are applied once per native connection; pooled connections come back with them.
+        for (var i = 0; i < 20; i++)
+        {
+            var settings = await store.ConnectionSettingsAsync(CancellationToken.None);
+            Assert.That(settings, Is.EqualTo((10_000L, true, 2L, -8000L, "wal")), $"use {i + 1} of a pooled connection");
+        }
+
+        // Two connections at once: the second is a new native connection and gets them too.
+        var first = store.ConnectionSettingsAsync(CancellationToken.None);
+        var second = store.ConnectionSettingsAsync(CancellationToken.None);
+        Assert.That(await Task.WhenAll(first, second), Has.All.EqualTo((10_000L, true, 2L, -8000L, "wal")));
+    }
+
     private protected override async Task<object?> ScalarAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");

@@ -209,6 +209,25 @@ public abstract partial class StoreContractTests
     }
 
     [Test]
+    public async Task Completed_keys_of_a_date_are_exactly_its_completed_reports()
+    {
+        var done = (await Store.TryClaimAsync(new ReportKey("u1", "n1", Day), ClaimRequest(), CancellationToken.None)).Claim!;
+        await Store.CompleteAsync(done, Document, TimeSpan.Zero, T0, CancellationToken.None);
+        var other = (await Store.TryClaimAsync(new ReportKey("u2", "n2", Day), ClaimRequest(), CancellationToken.None)).Claim!;
+        await Store.CompleteAsync(other, Document, TimeSpan.Zero, T0, CancellationToken.None);
+        var failed = (await Store.TryClaimAsync(new ReportKey("u3", "n3", Day), ClaimRequest(), CancellationToken.None)).Claim!;
+        await Store.FailAsync(failed, "x", TimeSpan.Zero, T0, CancellationToken.None);
+        await Store.TryClaimAsync(new ReportKey("u4", "n4", Day), ClaimRequest(), CancellationToken.None);
+        var nextDay = (await Store.TryClaimAsync(new ReportKey("u1", "n1", Day.AddDays(1)), ClaimRequest(), CancellationToken.None)).Claim!;
+        await Store.CompleteAsync(nextDay, Document, TimeSpan.Zero, T0, CancellationToken.None);
+
+        var keys = await Store.ListCompletedKeysAsync(Day, CancellationToken.None);
+
+        Assert.That(keys, Is.EquivalentTo(new[] { new ReportKey("u1", "n1", Day), new ReportKey("u2", "n2", Day) }));
+        Assert.That(await Store.ListCompletedKeysAsync(Day.AddDays(2), CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
     public async Task Statistics_count_each_day_and_give_nearest_rank_percentiles()
     {
         await Store.SyncAsync([Node("n1", "u1"), Node("n2", "u2"), Node("n3", "u2"), Node("n4", "u3", dailyReport: false)], CancellationToken.None);

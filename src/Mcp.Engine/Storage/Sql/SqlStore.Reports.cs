@@ -162,6 +162,16 @@ internal abstract partial class SqlStore
             new { date = SqlValues.Date(date), status = SqlValues.Status(status) },
             cancellationToken);
 
+    public Task<IReadOnlyCollection<ReportKey>> ListCompletedKeysAsync(DateOnly date, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyCollection<ReportKey>>("completed report list", async connection =>
+        {
+            var rows = await connection.QueryAsync<(string UserId, string NodeId)>(new CommandDefinition(
+                "SELECT user_id, node_id FROM daily_reports WHERE report_date = @date AND status = 'completed'",
+                new { date = SqlValues.Date(date) },
+                cancellationToken: cancellationToken));
+            return rows.Select(r => new ReportKey(r.UserId, r.NodeId, date)).ToArray();
+        }, cancellationToken);
+
     public Task<ReportStatistics> GetStatisticsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         if (to < from)

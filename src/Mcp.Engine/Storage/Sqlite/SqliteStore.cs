@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Mcp.Engine.Storage.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,10 @@ internal sealed partial class SqliteStore : SqlStore
     private readonly string _path;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    // Native connections already given this store's per-connection settings: the pool hands the same
+    // ones out again, and the settings stay on them.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
     private int _walConfigured;
 
     public SqliteStore(string path, TimeProvider timeProvider, ILogger<SqliteStore> logger)
@@ -113,10 +118,17 @@ internal sealed partial class SqliteStore : SqlStore
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(
-                connection,
-                $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -8000;",
-                cancellationToken);
+            if (connection.Handle is not { } handle || !_configured.TryGetValue(handle, out _))
+            {
+                await ExecuteAsync(
+                    connection,
+                    $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -8000;",
+                    cancellationToken);
+                if (connection.Handle is { } configured)
+                {
+                    _configured.AddOrUpdate(configured, _configured);
+                }
+            }
             if (Volatile.Read(ref _walConfigured) == 0)
             {
                 await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
@@ -130,6 +142,17 @@ internal sealed partial class SqliteStore : SqlStore
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The per-connection settings as a connection handed out by this store sees them (for checks and tests).</summary>
+    internal async Task<(long BusyTimeoutMs, bool ForeignKeys, long Synchronous, long CacheSize, string JournalMode)> ConnectionSettingsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM pragma_busy_timeout, pragma_foreign_keys, pragma_synchronous, pragma_cache_size, pragma_journal_mode";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1) == 1, reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4));
     }
 
     protected override async Task<T> InWriteTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
