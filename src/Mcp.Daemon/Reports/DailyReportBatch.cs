@@ -18,7 +18,9 @@ namespace Mcp.Daemon.Reports;
 /// <list type="number">
 /// <item>Synchronises the nodes file into storage (so statistics know the enabled users), then takes
 /// every node with <c>daily_report: true</c>, grouped by user.</item>
-/// <item>Up to <c>MCP_REPORTS_MAX_CONCURRENT</c> users at a time: takes the report lease of the user
+/// <item>Up to <c>MCP_REPORTS_MAX_CONCURRENT</c> reports generated at a time (a generation slot is held
+/// while the node is asked and the report built, and given back before the report is stored, so
+/// storage writes overlap the next reports' node requests): takes the report lease of the user
 /// and date (<see cref="LeaseResources.Report"/>; none granted = another instance works on that user),
 /// then for each of the user's nodes claims the report in storage (<see cref="IReportStore.TryClaimAsync"/>:
 /// exactly one row per user, node and date; a completed report is never generated again) and
@@ -77,6 +79,8 @@ internal sealed class DailyReportBatch(
         var firstBusy = new Dictionary<string, long>(StringComparer.Ordinal);
         IReadOnlyList<(string UserId, IReadOnlyList<NodeDefinition> Nodes)> pending = users;
         using var fileSlots = new SemaphoreSlim(settings.MaxConcurrent, settings.MaxConcurrent);
+        using var generationSlots = new SemaphoreSlim(settings.MaxConcurrent, settings.MaxConcurrent);
+        var batch = new BatchContext(completed, generationSlots);
         try
         {
             while (pending.Count > 0)
@@ -86,10 +90,10 @@ internal sealed class DailyReportBatch(
                 {
                     await Parallel.ForEachAsync(
                         pending,
-                        new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrent, CancellationToken = cancellationToken },
+                        new ParallelOptions { MaxDegreeOfParallelism = UsersInFlight(settings.MaxConcurrent), CancellationToken = cancellationToken },
                         async (user, token) =>
                         {
-                            var (results, lease) = await GenerateUserAsync(user.UserId, user.Nodes, date, completed, token);
+                            var (results, lease) = await GenerateUserAsync(user.UserId, user.Nodes, date, batch, token);
                             foreach (var result in results)
                             {
                                 outcomes[result.Node.Id] = result with { Document = null };
@@ -144,6 +148,12 @@ internal sealed class DailyReportBatch(
         ReportsLog.BatchFinished(logger, dateText, result.Duration.TotalSeconds, result.Generated, result.AlreadyCompleted, result.Failed, result.Busy);
         return result;
     }
+
+    /// <summary>
+    /// Users handled at once: twice the generation slots, so that while some reports are being
+    /// claimed or stored, as many others can hold every slot.
+    /// </summary>
+    private static int UsersInFlight(int maxConcurrent) => maxConcurrent > int.MaxValue / 2 ? int.MaxValue : maxConcurrent * 2;
 
     /// <summary>Users with a report still held elsewhere whose wait has not run out.</summary>
     private List<(string UserId, IReadOnlyList<NodeDefinition> Nodes)> StillBusy(
@@ -210,7 +220,7 @@ internal sealed class DailyReportBatch(
     /// Takes the user's report lease and generates each of the user's reports; returns the outcomes
     /// and the lease, still held (null when another instance holds it: every report is then busy).
     /// </summary>
-    private async Task<(IReadOnlyList<ReportOutcome> Results, ILease? Lease)> GenerateUserAsync(string userId, IReadOnlyList<NodeDefinition> nodes, DateOnly date, HashSet<ReportKey> completed, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ReportOutcome> Results, ILease? Lease)> GenerateUserAsync(string userId, IReadOnlyList<NodeDefinition> nodes, DateOnly date, BatchContext batch, CancellationToken cancellationToken)
     {
         var lease = await leases.TryAcquireAsync(LeaseResources.Report(userId, date), tuning.LeaseTimeToLive, cancellationToken);
         if (lease is null)
@@ -226,7 +236,7 @@ internal sealed class DailyReportBatch(
             var results = new List<ReportOutcome>(nodes.Count);
             foreach (var node in nodes)
             {
-                results.Add(await ProcessNodeAsync(node, date, lease, completed, cancellationToken));
+                results.Add(await ProcessNodeAsync(node, date, lease, batch, cancellationToken));
             }
 
             return (results, lease);
@@ -260,7 +270,7 @@ internal sealed class DailyReportBatch(
         }
     }
 
-    private async Task<ReportOutcome> ProcessNodeAsync(NodeDefinition node, DateOnly date, ILease lease, HashSet<ReportKey> completed, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> ProcessNodeAsync(NodeDefinition node, DateOnly date, ILease lease, BatchContext batch, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var key = new ReportKey(node.UserId, node.Id, date);
@@ -279,13 +289,14 @@ internal sealed class DailyReportBatch(
             // a report not completed when the batch started, the node is asked while the report is
             // claimed (a read of the node; the claim decides whether its answer is used), so the
             // node's latency and the claim's commit overlap.
+            using var slot = await GenerationSlot.TakeAsync(batch.GenerationSlots, cancellationToken);
             using var deadline = new CancellationTokenSource(settings.Timeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, lease.Lost);
-            var collecting = attempt == 1 && !completed.Contains(key) ? generator.StartCollecting(node, linked.Token) : null;
+            var collecting = attempt == 1 && !batch.Completed.Contains(key) ? generator.StartCollecting(node, linked.Token) : null;
             ReportOutcome? outcome;
             try
             {
-                (outcome, lastError, lastType, tookOverDead) = await ClaimAndAttemptAsync(node, key, lease, attempt, tookOverDead, deadline, linked, collecting, cancellationToken);
+                (outcome, lastError, lastType, tookOverDead) = await ClaimAndAttemptAsync(node, key, lease, attempt, tookOverDead, new AttemptScope(deadline, linked, collecting, slot), cancellationToken);
             }
             finally
             {
@@ -306,6 +317,7 @@ internal sealed class DailyReportBatch(
                 return outcome;
             }
 
+            slot.Dispose();
             if (!await BackOffAsync(node, dateText, attempt, lastType!, lastError!, cancellationToken))
             {
                 break;
@@ -326,9 +338,7 @@ internal sealed class DailyReportBatch(
         ILease lease,
         int attempt,
         bool tookOverDead,
-        CancellationTokenSource deadline,
-        CancellationTokenSource linked,
-        Task<CollectedSnapshot>? collecting,
+        AttemptScope scope,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -371,7 +381,7 @@ internal sealed class DailyReportBatch(
                 return (new ReportOutcome(node, ReportOutcomeKind.Failed) { Attempts = attempt - 1, Error = claim.Report.Error, ErrorType = "exhausted" }, null, null, tookOverDead);
         }
 
-        var (outcome, error, errorType) = await AttemptAsync(node, claim.Claim!, lease, settings.Timeout, deadline, linked, collecting, cancellationToken);
+        var (outcome, error, errorType) = await AttemptAsync(node, claim.Claim!, lease, settings.Timeout, scope, cancellationToken);
         return (outcome, error, errorType, tookOverDead);
     }
 
@@ -408,8 +418,9 @@ internal sealed class DailyReportBatch(
     /// or taken over by someone else), else the error and its type (the failure is recorded).
     /// </summary>
     private async Task<(ReportOutcome? Outcome, string? Error, string? ErrorType)> AttemptAsync(
-        NodeDefinition node, ReportClaim claim, ILease lease, TimeSpan timeout, CancellationTokenSource deadline, CancellationTokenSource linked, Task<CollectedSnapshot>? collecting, CancellationToken cancellationToken)
+        NodeDefinition node, ReportClaim claim, ILease lease, TimeSpan timeout, AttemptScope scope, CancellationToken cancellationToken)
     {
+        var (deadline, linked) = (scope.Deadline, scope.Linked);
         var dateText = claim.Key.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         ReportsLog.Generating(logger, node.UserId, node.Id, dateText, claim.Attempt);
         var started = time.GetTimestamp();
@@ -417,8 +428,11 @@ internal sealed class DailyReportBatch(
         string errorType;
         try
         {
-            var report = await generator.GenerateAsync(node, claim.Key.Date, claim.ReportId, collecting, linked.Token);
+            var report = await generator.GenerateAsync(node, claim.Key.Date, claim.ReportId, scope.Collecting, linked.Token);
             var document = DailyReportJson.ToDocument(report);
+
+            // The report is built: its slot goes to the next report while this one is stored.
+            scope.Slot.Dispose();
             var duration = time.GetElapsedTime(started);
             var completedAt = time.GetUtcNow();
 
