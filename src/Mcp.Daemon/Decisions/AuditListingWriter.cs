@@ -67,7 +67,7 @@ internal static class AuditListingWriter
                 }
 
                 w.WritePropertyName("document");
-                w.WriteRawValue(d.ExplanationJson, skipInputValidation: true);
+                w.WriteRawValue(d.ExplanationUtf8, skipInputValidation: true);
             }
             else
             {

@@ -68,7 +68,7 @@ internal sealed class DecisionAuditTrail(IDecisionStore decisions, IPolicyChange
 
         foreach (var record in records)
         {
-            var view = StoredDecisionView.Parse(record.ExplanationJson);
+            var view = StoredDecisionView.Parse(record.ExplanationUtf8);
             var change = applyByDecision.GetValueOrDefault(record.Id);
             entries.Add(new AuditEntry
             {

@@ -8,7 +8,7 @@ using Mcp.Engine.Snapshots;
 namespace Mcp.Daemon.Decisions;
 
 /// <summary>
-/// The document stored with every decision record (<c>DecisionRecord.ExplanationJson</c>), format
+/// The document stored with every decision record (<c>DecisionRecord.ExplanationUtf8</c>), format
 /// <c>mcp.decision-record/1</c> (docs/decision-loop.md): the mode and profile, what the loop
 /// planned (apply, deferred, none), one readable line ("would change X → Y because ..."), the
 /// channel's liquidity and forwarding at the snapshot (so reports can follow how it evolved
@@ -52,7 +52,7 @@ internal sealed class DecisionDocument : IDisposable
     }
 
     /// <summary>Writes one record's document (not thread-safe: one instance per node round).</summary>
-    public string Write(DecisionSet set, PlanEntry entry, ChannelSnapshot? channel)
+    public byte[] Write(DecisionSet set, PlanEntry entry, ChannelSnapshot? channel)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(entry);
@@ -83,7 +83,7 @@ internal sealed class DecisionDocument : IDisposable
         DecisionSetJsonWriter.WriteDecision(entry.Decision, w, includeProfileVectors: false);
         w.WriteEndObject();
         w.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return _buffer.WrittenSpan.ToArray();
     }
 
     public void Dispose() => _writer.Dispose();

@@ -281,7 +281,7 @@ internal sealed class NodeRoundProcessor(
                 Mode = mode,
                 TotalScore = d.TotalScore,
                 Confidence = d.Confidence,
-                ExplanationJson = document.Write(set, entry, channels.GetValueOrDefault(d.ChannelId)),
+                ExplanationUtf8 = document.Write(set, entry, channels.GetValueOrDefault(d.ChannelId)),
             };
         }
 

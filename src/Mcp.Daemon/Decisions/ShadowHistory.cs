@@ -36,7 +36,7 @@ internal sealed class ShadowHistory(IDecisionStore decisions)
                         continue;
                     }
 
-                    var view = StoredDecisionView.Parse(record.ExplanationJson);
+                    var view = StoredDecisionView.Parse(record.ExplanationUtf8);
                     if (view.IsPlannedApply && view.CurrentPolicy is { } before)
                     {
                         seeded.Add(new AppliedChange(record.ChannelId, record.EvaluatedAt, before, view.ProposedPolicy!));

@@ -24,10 +24,9 @@ internal sealed record StoredDecisionView
     public bool IsPlannedApply => Plan == "apply" && ProposedPolicy is not null;
 
     /// <summary>Reads the fields; a document that is not an object gives an empty view.</summary>
-    public static StoredDecisionView Parse(string json)
+    public static StoredDecisionView Parse(ReadOnlyMemory<byte> utf8Json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(utf8Json);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {

@@ -649,7 +649,7 @@ internal static class DailyReportBuilder
         {
             var ordered = list.OrderBy(x => x.Record.EvaluatedAt).ThenBy(x => x.Record.Id).ToArray();
             var (latest, change) = ordered[^1];
-            var document = DecisionDocument.Parse(latest.ExplanationJson);
+            var document = DecisionDocument.Parse(latest.ExplanationUtf8);
             return new DecisionGroup
             {
                 ChannelId = latest.ChannelId,
@@ -757,8 +757,8 @@ internal static class DailyReportBuilder
                 var first = ordered[0];
                 var last = ordered[^1];
                 var f = byChannel[first.ChannelId];
-                var firstDocument = DecisionDocument.Parse(first.ExplanationJson);
-                var lastDocument = ReferenceEquals(first, last) ? firstDocument : DecisionDocument.Parse(last.ExplanationJson);
+                var firstDocument = DecisionDocument.Parse(first.ExplanationUtf8);
+                var lastDocument = ReferenceEquals(first, last) ? firstDocument : DecisionDocument.Parse(last.ExplanationUtf8);
                 var now = f.Channel.Policy.FeeRatePpm;
                 var entry = new ShadowEvidence
                 {

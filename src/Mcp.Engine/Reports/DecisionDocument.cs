@@ -12,16 +12,16 @@ internal sealed record DecisionDocument(IReadOnlyList<string> Reasons, long? Cur
 {
     public static readonly DecisionDocument Empty = new([], null, null, null, null);
 
-    public static DecisionDocument Parse(string? json)
+    public static DecisionDocument Parse(ReadOnlyMemory<byte> utf8Json)
     {
-        if (string.IsNullOrWhiteSpace(json))
+        if (utf8Json.IsEmpty)
         {
             return Empty;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(utf8Json);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

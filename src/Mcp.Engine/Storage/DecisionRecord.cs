@@ -1,3 +1,4 @@
+using System.Text;
 using Mcp.Engine.Decisions;
 
 namespace Mcp.Engine.Storage;
@@ -33,6 +34,17 @@ internal sealed record DecisionRecord
 
     public required double Confidence { get; init; }
 
-    /// <summary>The explanation as a JSON document (object or array).</summary>
-    public required string ExplanationJson { get; init; }
+    /// <summary>
+    /// The explanation: one JSON document, UTF-8 encoded. Kept as bytes from the writer to the
+    /// database and back (a round records tens of thousands of them: no UTF-16 copy on the way).
+    /// Storage refuses a record whose bytes are not one JSON document.
+    /// </summary>
+    public byte[] ExplanationUtf8 { get; init; } = [];
+
+    /// <summary>The explanation as text (decoded from, or encoded into, <see cref="ExplanationUtf8"/>).</summary>
+    public string ExplanationJson
+    {
+        get => Encoding.UTF8.GetString(ExplanationUtf8);
+        init => ExplanationUtf8 = Encoding.UTF8.GetBytes(value ?? throw new ArgumentNullException(nameof(value)));
+    }
 }

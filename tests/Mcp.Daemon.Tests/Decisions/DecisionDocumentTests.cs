@@ -81,7 +81,7 @@ public sealed class DecisionDocumentTests
             Assert.That(view.CurrentPolicy, Is.EqualTo(set.Decisions[0].CurrentPolicy));
             Assert.That(view.ProposedPolicy, Is.EqualTo(set.Decisions[0].ProposedPolicy));
             Assert.That(view.Reason, Is.EqualTo(set.Decisions[0].Reason));
-            Assert.That(StoredDecisionView.Parse("[1, 2]").Plan, Is.Null, "a document of another shape reads as empty");
+            Assert.That(StoredDecisionView.Parse("[1, 2]"u8.ToArray()).Plan, Is.Null, "a document of another shape reads as empty");
         });
     }
 

@@ -128,7 +128,7 @@ public sealed class DaemonProcessLoopTests
         Assert.Multiple(() =>
         {
             Assert.That(records.Select(r => r.Mode).Distinct(), Is.EquivalentTo(new[] { DecisionMode.Live, DecisionMode.DryRun }));
-            Assert.That(records.Where(r => r.Mode == DecisionMode.DryRun).Select(r => StoredDecisionView.Parse(r.ExplanationJson).Summary), Has.Some.StartsWith("would change"));
+            Assert.That(records.Where(r => r.Mode == DecisionMode.DryRun).Select(r => StoredDecisionView.Parse(r.ExplanationUtf8).Summary), Has.Some.StartsWith("would change"));
             Assert.That(daemon.Output, Has.Some.Contains("Node k: dry_run changed from (global) to true"));
         });
     }

@@ -67,14 +67,14 @@ public abstract class KeyScenarioTests
             }
 
             var records = await harness.RecordsAsync();
-            var wouldChange = records.Where(r => StoredDecisionView.Parse(r.ExplanationJson).IsPlannedApply).ToArray();
+            var wouldChange = records.Where(r => StoredDecisionView.Parse(r.ExplanationUtf8).IsPlannedApply).ToArray();
             Assert.Multiple(() =>
             {
                 Assert.That(mixed.Count("POST", "/v1/chanpolicy") + many.Count("POST", "/v1/chanpolicy") + silent.Count("POST", "/v1/chanpolicy"), Is.Zero);
                 Assert.That(records.Select(r => r.Mode), Is.All.EqualTo(DecisionMode.DryRun));
                 Assert.That(records.Select(r => r.NodeId).Distinct(), Is.EquivalentTo(new[] { "mixed", "many", "silent" }));
                 Assert.That(wouldChange, Is.Not.Empty);
-                Assert.That(wouldChange.Select(r => StoredDecisionView.Parse(r.ExplanationJson).Summary), Has.All.StartsWith("would change "));
+                Assert.That(wouldChange.Select(r => StoredDecisionView.Parse(r.ExplanationUtf8).Summary), Has.All.StartsWith("would change "));
                 Assert.That(harness.Metric("mcp_fee_updates_total", "mixed", "applied"), Is.Zero);
             });
         }
@@ -114,7 +114,7 @@ public abstract class KeyScenarioTests
             });
         }
 
-        var planned = shadowRecords.Values.Where(r => StoredDecisionView.Parse(r.ExplanationJson).IsPlannedApply).Select(r => r.ChannelId).ToArray();
+        var planned = shadowRecords.Values.Where(r => StoredDecisionView.Parse(r.ExplanationUtf8).IsPlannedApply).Select(r => r.ChannelId).ToArray();
         Assert.Multiple(() =>
         {
             Assert.That(planned, Is.EquivalentTo(new[] { LoopScenario.IdleExpensive, LoopScenario.Cooldown, LoopScenario.Busy, LoopScenario.IdleExpensiveToo }));

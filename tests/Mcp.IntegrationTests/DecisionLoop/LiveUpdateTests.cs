@@ -28,7 +28,7 @@ public sealed class LiveUpdateTests
         var first = await harness.RunRoundAsync();
         var firstChanges = await harness.ChangesAsync("paced");
         var records = await harness.RecordsAsync("paced");
-        var deferred = records.Where(r => StoredDecisionView.Parse(r.ExplanationJson).Plan == "deferred").ToArray();
+        var deferred = records.Where(r => StoredDecisionView.Parse(r.ExplanationUtf8).Plan == "deferred").ToArray();
         Assert.Multiple(() =>
         {
             Assert.That(first.Nodes.Single().Applied, Is.EqualTo(2));
@@ -36,7 +36,7 @@ public sealed class LiveUpdateTests
             Assert.That(PolicyPost.All(lnd).Select(p => p.ChannelId), Is.EqualTo(new[] { LoopScenario.Scid(810_000), LoopScenario.Scid(810_001) }), "equal confidence: by channel id");
             Assert.That(firstChanges[1].CreatedAt - firstChanges[0].CreatedAt, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(12)), "spaced on the clock");
             Assert.That(deferred.Select(r => r.ChannelId), Is.EquivalentTo(new[] { LoopScenario.Scid(810_002), LoopScenario.Scid(810_003), LoopScenario.Scid(810_004) }));
-            Assert.That(StoredDecisionView.Parse(deferred[0].ExplanationJson).PlanDetail, Does.Contain("at most 2 updates per node per round"));
+            Assert.That(StoredDecisionView.Parse(deferred[0].ExplanationUtf8).PlanDetail, Does.Contain("at most 2 updates per node per round"));
             Assert.That(harness.LoopLog(5021), Has.One.Contains("3 allowed change(s) deferred"));
         });
 
@@ -84,7 +84,7 @@ public sealed class LiveUpdateTests
         {
             Assert.That(lnd.Count("POST", "/v1/chanpolicy"), Is.EqualTo(1));
             Assert.That(latest.Select(r => r.Mode), Is.All.EqualTo(Mcp.Engine.Decisions.DecisionMode.DryRun));
-            Assert.That(latest.Select(r => StoredDecisionView.Parse(r.ExplanationJson).Summary), Has.Some.StartsWith("would change"));
+            Assert.That(latest.Select(r => StoredDecisionView.Parse(r.ExplanationUtf8).Summary), Has.Some.StartsWith("would change"));
         });
     }
 

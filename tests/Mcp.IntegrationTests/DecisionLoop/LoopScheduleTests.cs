@@ -120,7 +120,7 @@ public sealed partial class LoopScheduleTests
             var byRound = records.GroupBy(r => r.EvaluatedAt).OrderBy(g => g.Key).ToArray();
             Assert.Multiple(() =>
             {
-                Assert.That(byRound[0].Count(r => StoredDecisionView.Parse(r.ExplanationJson).IsPlannedApply), Is.EqualTo(3));
+                Assert.That(byRound[0].Count(r => StoredDecisionView.Parse(r.ExplanationUtf8).IsPlannedApply), Is.EqualTo(3));
                 Assert.That(byRound[1].Where(r => r.Action == "decrease_fee").Select(r => r.BlockedBy), Is.All.EqualTo("cooldown"));
                 Assert.That(byRound[2].Where(r => r.Action == "decrease_fee").Select(r => r.BlockedBy), Is.All.EqualTo("cooldown"), "after the restart too");
                 Assert.That(lnd.Count("POST", "/v1/chanpolicy"), Is.Zero);

@@ -56,6 +56,16 @@ public sealed class SqliteStoreContractTests : StoreContractTests
         Assert.That(await Task.WhenAll(first, second), Has.All.EqualTo((10_000L, true, 2L, -8000L, "wal")));
     }
 
+    [Test]
+    public async Task An_explanation_bound_as_bytes_is_stored_as_utf8_text()
+    {
+        var decision = Decision() with { ExplanationJson = """{"reasons":["ünïcode ✓"]}""" };
+        await Store.RecordAsync([decision], CancellationToken.None);
+
+        Assert.That(await ScalarAsync("SELECT typeof(explanation) FROM decisions"), Is.EqualTo("text"));
+        Assert.That(await ScalarAsync("SELECT json_extract(explanation, '$.reasons[0]') FROM decisions"), Is.EqualTo("ünïcode ✓"));
+    }
+
     private protected override async Task<object?> ScalarAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");

@@ -15,7 +15,23 @@ public abstract partial class StoreContractTests
 
         Assert.That(stored, Is.Not.Null);
         Assert.That(SameJson(stored!.ExplanationJson, decision.ExplanationJson), Is.True, stored.ExplanationJson);
-        Assert.That(stored with { ExplanationJson = decision.ExplanationJson }, Is.EqualTo(decision));
+        Assert.That(stored with { ExplanationUtf8 = decision.ExplanationUtf8 }, Is.EqualTo(decision));
+
+        // Listings read the document's UTF-8 bytes straight from the column (no text decoding on the way).
+        var listed = (await Store.ListAsync(new DecisionQuery { NodeId = decision.NodeId, Since = T0 }, CancellationToken.None)).Single();
+        Assert.That(SameJson(listed.ExplanationJson, decision.ExplanationJson), Is.True, listed.ExplanationJson);
+        Assert.That(listed with { ExplanationUtf8 = decision.ExplanationUtf8 }, Is.EqualTo(decision));
+    }
+
+    [Test]
+    public async Task An_explanation_whose_bytes_are_not_utf8_is_rejected_and_nothing_is_stored()
+    {
+        var bad = Decision() with { ExplanationUtf8 = [(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}'] };
+
+        var ex = Assert.ThrowsAsync<ArgumentException>(() => Store.RecordAsync([Decision(), bad], CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("decisions[1].ExplanationUtf8 is not valid JSON: the bytes are not valid UTF-8"));
+        Assert.That(await CountAsync("decisions"), Is.Zero);
     }
 
     [Test]
@@ -100,7 +116,7 @@ public abstract partial class StoreContractTests
 
         var ex = Assert.ThrowsAsync<ArgumentException>(() => Store.RecordAsync([Decision(), bad], CancellationToken.None));
 
-        Assert.That(ex!.Message, Does.Contain("decisions[1].ExplanationJson"));
+        Assert.That(ex!.Message, Does.Contain("decisions[1].ExplanationUtf8 is not valid JSON"));
         Assert.That(await CountAsync("decisions"), Is.Zero);
     }
 

@@ -113,7 +113,7 @@ internal sealed class PostgresStore : SqlStore
             await importer.WriteAsync(SqlValues.Mode(decision.Mode), NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(decision.TotalScore, NpgsqlDbType.Double, cancellationToken);
             await importer.WriteAsync(decision.Confidence, NpgsqlDbType.Double, cancellationToken);
-            await importer.WriteAsync(decision.ExplanationJson, NpgsqlDbType.Jsonb, cancellationToken);
+            await importer.WriteAsync(decision.ExplanationUtf8, NpgsqlDbType.Jsonb, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);

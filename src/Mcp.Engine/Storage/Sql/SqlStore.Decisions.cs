@@ -86,7 +86,7 @@ internal abstract partial class SqlStore
                     Mode = SqlValues.Mode(reader.GetString(7)),
                     TotalScore = reader.GetDouble(8),
                     Confidence = reader.GetDouble(9),
-                    ExplanationJson = reader.GetString(10),
+                    ExplanationUtf8 = reader.GetFieldValue<byte[]>(10),
                 });
             }
 
@@ -150,7 +150,7 @@ internal abstract partial class SqlStore
             throw new ArgumentException($"{what}: total score and confidence must be finite numbers.", nameof(decision));
         }
 
-        SqlValues.RequireJson(decision.ExplanationJson, $"{what}.ExplanationJson");
+        SqlValues.RequireJson(decision.ExplanationUtf8, $"{what}.ExplanationUtf8");
     }
 
     private static DecisionRecord ToRecord(DecisionRow row) => new()

@@ -151,6 +151,27 @@ internal static class SqlValues
     /// <see cref="JsonDocument.Parse(string, JsonDocumentOptions)"/>) by reading its tokens, without
     /// building a document: every decision record passes here, so the check must cost little.
     /// </summary>
+    public static void RequireJson(ReadOnlySpan<byte> utf8, string what)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            throw new ArgumentException($"{what} is not valid JSON: the bytes are not valid UTF-8.", what);
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"{what} is not valid JSON: {ex.Message}", what, ex);
+        }
+    }
+
+    /// <inheritdoc cref="RequireJson(ReadOnlySpan{byte}, string)"/>
     public static void RequireJson(string json, string what)
     {
         ArgumentNullException.ThrowIfNull(json, what);

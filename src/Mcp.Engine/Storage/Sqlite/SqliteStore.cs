@@ -179,7 +179,7 @@ internal sealed partial class SqliteStore : SqlStore
         command.CommandText =
             """
             INSERT INTO decisions (id, node_id, channel_id, round_id, evaluated_at, action, blocked_by, mode, total_score, confidence, explanation)
-            VALUES ($id, $node, $channel, $round, $at, $action, $blocked, $mode, $score, $confidence, $explanation)
+            VALUES ($id, $node, $channel, $round, $at, $action, $blocked, $mode, $score, $confidence, CAST($explanation AS TEXT))
             """;
         var id = command.Parameters.Add("$id", SqliteType.Text);
         var node = command.Parameters.Add("$node", SqliteType.Text);
@@ -191,7 +191,8 @@ internal sealed partial class SqliteStore : SqlStore
         var mode = command.Parameters.Add("$mode", SqliteType.Text);
         var score = command.Parameters.Add("$score", SqliteType.Real);
         var confidence = command.Parameters.Add("$confidence", SqliteType.Real);
-        var explanation = command.Parameters.Add("$explanation", SqliteType.Text);
+        // Bound as the document's UTF-8 bytes and stored as TEXT (the cast reads them as UTF-8, the database's encoding).
+        var explanation = command.Parameters.Add("$explanation", SqliteType.Blob);
         command.Prepare();
         foreach (var decision in decisions)
         {
@@ -205,7 +206,7 @@ internal sealed partial class SqliteStore : SqlStore
             mode.Value = SqlValues.Mode(decision.Mode);
             score.Value = decision.TotalScore;
             confidence.Value = decision.Confidence;
-            explanation.Value = decision.ExplanationJson;
+            explanation.Value = decision.ExplanationUtf8;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
