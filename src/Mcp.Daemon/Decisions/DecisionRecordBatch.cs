@@ -18,8 +18,13 @@ internal sealed class DecisionRecordBatch(IDecisionStore store, int maxPending =
     private List<DecisionRecord> _pending = [];
     private TaskCompletionSource _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Adds records; writes the batch now when <paramref name="writeNow"/> or when it is full. Returns when they are stored.</summary>
-    public Task AddAsync(IReadOnlyList<DecisionRecord> records, bool writeNow)
+    /// <summary>
+    /// Adds records. When this add fills the batch (or <paramref name="writeNow"/>), the batch is written
+    /// before this returns: the adder waits, so records never pile up in memory faster than storage
+    /// takes them. The returned task completes when these records are stored (or fails with the
+    /// storage error).
+    /// </summary>
+    public async Task<Task> AddAsync(IReadOnlyList<DecisionRecord> records, bool writeNow)
     {
         ArgumentNullException.ThrowIfNull(records);
         Task stored;
@@ -31,17 +36,16 @@ internal sealed class DecisionRecordBatch(IDecisionStore store, int maxPending =
             write = writeNow || _pending.Count >= maxPending;
         }
 
-        return write ? WriteAndWaitAsync(stored) : stored;
+        if (write)
+        {
+            await WriteAsync();
+        }
+
+        return stored;
     }
 
     /// <summary>Writes whatever is pending (the end of a round).</summary>
     public Task FlushAsync() => WriteAsync();
-
-    private async Task WriteAndWaitAsync(Task stored)
-    {
-        await WriteAsync();
-        await stored;
-    }
 
     private async Task WriteAsync()
     {

@@ -293,7 +293,7 @@ internal sealed class NodeRoundProcessor(
 
         // Live: stored before anything is sent. Shadow: written with other nodes' records (the
         // round settles each node once its records are stored).
-        var stored = round.Batch.AddAsync(records, writeNow: mode == DecisionMode.Live);
+        var stored = await round.Batch.AddAsync(records, writeNow: mode == DecisionMode.Live);
         if (mode == DecisionMode.Live)
         {
             await stored.WaitAsync(token);
