@@ -285,10 +285,11 @@ internal sealed class DailyReportBatch(
                 return new ReportOutcome(node, ReportOutcomeKind.Busy) { Attempts = attempt - 1, Holder = "lease lost" };
             }
 
-            // The attempt's time (MCP_REPORTS_TIMEOUT) starts before its claim: on the first attempt of
-            // a report not completed when the batch started, the node is asked while the report is
-            // claimed (a read of the node; the claim decides whether its answer is used), so the
-            // node's latency and the claim's commit overlap.
+            // A generation slot is taken for the node request and the build (given back before the
+            // report is stored, or before a backoff). The attempt's time (MCP_REPORTS_TIMEOUT) starts
+            // before its claim: on the first attempt of a report not completed when the batch
+            // started, the node is asked while the report is claimed (a read of the node; the claim
+            // decides whether its answer is used), so the node's latency and the claim's commit overlap.
             using var slot = await GenerationSlot.TakeAsync(batch.GenerationSlots, cancellationToken);
             using var deadline = new CancellationTokenSource(settings.Timeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, lease.Lost);
