@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime;
 using System.Text;
+using Mcp.Benchmarks.Hosting;
 using Mcp.Daemon.Configuration;
 using Mcp.Daemon.Decisions;
 using Mcp.Daemon.Hosting;
@@ -22,7 +22,7 @@ namespace Mcp.Benchmarks.DecisionLoop;
 /// of 50 channels) through the daemon's own services (settings, features, the loop's round runner,
 /// SQLite or PostgreSQL storage), measuring per round the wall time, the process CPU time (every
 /// thread, SQLite's native work included), allocations, and the resident memory (current and
-/// peak). The process runs with the daemon's GC settings (workstation, non-concurrent): it
+/// peak). The process runs with the daemon's shipped GC settings (<see cref="DaemonGcSettings"/>): it
 /// re-executes itself with them when started otherwise. Prints a Markdown report.
 /// <code>
 /// dotnet run -c Release --project tests/Mcp.Benchmarks -- decision-loop [--nodes 1000] [--channels 50] [--rounds 6] [--live] [--postgres]
@@ -69,9 +69,9 @@ internal static class DecisionLoopBench
             }
         }
 
-        if (GCSettings.IsServerGC || GCSettings.LatencyMode != GCLatencyMode.Batch)
+        if (await DaemonGcSettings.ReexecuteIfNeededAsync(Name, args) is { } exitCode)
         {
-            return await ReexecuteWithDaemonGcAsync(args);
+            return exitCode;
         }
 
         using var directory = new TempDirectory("mcp-loop-bench");
@@ -204,7 +204,7 @@ internal static class DecisionLoopBench
     private static string Report(int nodes, int channels, int concurrency, bool live, bool postgres, string loadBefore, string loadAfter, List<RoundMeasurement> rounds)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{nodes} simulated nodes × {channels} channels, {(live ? "live" : "shadow")} mode, {(postgres ? "PostgreSQL (fsync on)" : "SQLite (WAL, synchronous=FULL)")}, {concurrency} nodes at a time; {Environment.ProcessorCount} cores; load average {loadBefore} at start, {loadAfter} at end");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{nodes} simulated nodes × {channels} channels, {(live ? "live" : "shadow")} mode, {(postgres ? "PostgreSQL (fsync on)" : "SQLite (WAL, synchronous=FULL)")}, {concurrency} nodes at a time; {Environment.ProcessorCount} cores; {DaemonGcSettings.Describe()}; load average {loadBefore} at start, {loadAfter} at end");
         text.AppendLine();
         text.AppendLine("| round | wall | CPU | allocated | gen2 GCs | resident after the round (anonymous / file-backed) | peak during the round (anonymous / file-backed) | process peak (VmHWM) | managed heap (live after the round) | decisions | updates applied | failed nodes |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -263,27 +263,6 @@ internal static class DecisionLoopBench
     }
 
     private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-
-    private static async Task<int> ReexecuteWithDaemonGcAsync(string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(DecisionLoopBench).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(Name);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_gcServer"] = "0";
-        start.Environment["DOTNET_gcConcurrent"] = "0";
-        using var child = Process.Start(start)!;
-        await child.WaitForExitAsync();
-        return child.ExitCode;
-    }
 
     private sealed record RoundMeasurement(TimeSpan Wall, TimeSpan Cpu, long Allocated, int Gen2, long Rss, long Peak, long Anonymous, long FileBacked, long Heap, long Live, long PeakAnonymous, long PeakFile, int Decisions, int Applied, int Failed);
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime;
 using System.Runtime.InteropServices;
 using Mcp.Benchmarks.Daemon;
+using Mcp.Benchmarks.Hosting;
 using Mcp.Daemon.Cli;
 using Mcp.Daemon.Configuration;
 using Mcp.Daemon.Reports;
@@ -69,10 +69,15 @@ internal static class ReportsBenchCommand
             }
         }
 
+        if (await DaemonGcSettings.ReexecuteIfNeededAsync(Name, args) is { } exitCode)
+        {
+            return exitCode;
+        }
+
         var settings = new SimulatedFleetSettings { ChannelsPerNode = channels };
         Console.WriteLine($"# Daily report batch: {users:N0} users, latency {latency} ms, concurrency {concurrency}, {database}");
         Console.WriteLine();
-        Console.WriteLine($"{Environment.ProcessorCount} CPUs, {RuntimeInformation.FrameworkDescription}, server GC {GCSettings.IsServerGC}, GC latency mode {GCSettings.LatencyMode}, load average at start {LoadAverage()}");
+        Console.WriteLine($"{Environment.ProcessorCount} CPUs, {RuntimeInformation.FrameworkDescription}, {DaemonGcSettings.Describe()}, load average at start {LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("| run | wall (s) | floor (s) | over floor | slot time per report (ms) | CPU/report process (ms) | of which simulated nodes (ms) | CPU/report daemon (ms) | peak RSS (MB) | load avg before → after | generated |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");

@@ -18,7 +18,7 @@ public sealed class CliApplicationTests
     }
 
     [Test]
-    public async Task Version_prints_version_commit_and_runtime()
+    public async Task Version_prints_version_commit_runtime_and_collector()
     {
         var (exitCode, output, _) = await RunAsync("version");
 
@@ -27,6 +27,7 @@ public sealed class CliApplicationTests
         Assert.That(lines[0], Does.Match(@"^mcp-daemon \d+\.\d+\.\d+"));
         Assert.That(lines[1], Does.StartWith("commit: "));
         Assert.That(lines[2], Does.StartWith("runtime: .NET "));
+        Assert.That(lines[3], Does.Match("^gc: (workstation|server), (non-)?concurrent, "));
     }
 
     [Test]
