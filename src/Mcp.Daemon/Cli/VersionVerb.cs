@@ -16,7 +16,7 @@ internal sealed class VersionVerb : ICliVerb
             context.Output.WriteLine($"mcp-daemon {build.Version}");
             context.Output.WriteLine($"commit: {build.Commit}");
             context.Output.WriteLine($"runtime: {build.Runtime}");
-            context.Output.WriteLine($"gc: {CollectorSettings.Describe()}");
+            context.Output.WriteLine($"gc: {CollectorSettings.Describe(context.Environment.Get)}");
             return ExitCodes.Ok;
         });
         return command;

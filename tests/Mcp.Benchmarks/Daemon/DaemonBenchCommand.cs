@@ -72,6 +72,12 @@ internal static class DaemonBenchCommand
             return 2;
         }
 
+        // The unit's own Environment= lines (the collector's gen1 cap), unless --env sets them.
+        foreach (var (name, value) in Mcp.TestKit.Systemd.UnitEnvironment.Read())
+        {
+            extraEnvironment.TryAdd(name, value);
+        }
+
         var targets = new List<BenchTarget>
         {
             new(
@@ -80,7 +86,7 @@ internal static class DaemonBenchCommand
                 ["run"],
                 new Dictionary<string, string>(extraEnvironment, StringComparer.Ordinal)
                 {
-                    // As under systemd, minus the unit: a scratch state/log/config directory each run,
+                    // As under systemd (with the unit's Environment= lines): a scratch state/log/config directory each run,
                     // the shipped thresholds file (the installer puts it in /etc/mcp-daemon), a simulated
                     // fleet of two nodes (no LND here), production defaults otherwise.
                     ["MCP_HTTP_LISTEN"] = "127.0.0.1:{port}",

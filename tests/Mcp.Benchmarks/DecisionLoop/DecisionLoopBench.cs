@@ -107,6 +107,7 @@ internal static class DecisionLoopBench
             await File.WriteAllTextAsync(environment["MCP_NODES_FILE"], fleet.ToString());
             await using var services = await BuildAsync(directory.Path, environment, channels);
             var runner = services.GetRequiredService<DecisionRoundRunner>();
+            var fleetBytes = CreateFleet(services, nodes);
             var load = LoadAverage();
             var results = new List<RoundMeasurement>();
             using var sampler = Environment.GetEnvironmentVariable("MCP_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
@@ -124,7 +125,7 @@ internal static class DecisionLoopBench
                     $"round {round}: wall {last.Wall.TotalSeconds:0.000} s, CPU {last.Cpu.TotalSeconds:0.000} s, {last.Decisions} decisions, {last.Applied} applied, {last.Failed} failed nodes, peak anonymous {last.PeakAnonymous / 1048576.0:0} MB, file {last.PeakFile / 1048576.0:0} MB; RSS after {last.Rss / 1048576.0:0} MB (anonymous {last.Anonymous / 1048576.0:0} MB, file {last.FileBacked / 1048576.0:0} MB, heap {last.Heap / 1048576.0:0} MB, live {last.Live / 1048576.0:0} MB)"));
             }
 
-            Console.WriteLine(Report(nodes, channels, concurrency, live, postgres, load, LoadAverage(), results));
+            Console.WriteLine(Report(nodes, channels, concurrency, live, postgres, load, LoadAverage(), fleetBytes, results));
             if (sampler is not null)
             {
                 sampler.Stop();
@@ -174,6 +175,31 @@ internal static class DecisionLoopBench
             summary.Failed);
     }
 
+    /// <summary>
+    /// Creates every simulated node (with its 30 days of history) before the first round and returns
+    /// the managed memory the fleet keeps: the simulation's share of the process, which a daemon
+    /// managing real nodes does not hold (their state is on the nodes).
+    /// </summary>
+    private static long CreateFleet(ServiceProvider services, int nodes)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var fleet = services.GetRequiredService<SimulatedFleet>();
+        foreach (var definition in SimulatedFleet.CreateDefinitions(nodes))
+        {
+            fleet.GetNode(definition);
+        }
+
+        var kept = GC.GetTotalMemory(forceFullCollection: true) - before;
+
+        // As the round runner does after a round: give the simulation's garbage back to the system.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+        // Resets the process's peak resident size (VmHWM) so that it reports the rounds, not the
+        // simulation of the fleet's history (Linux: "5" in clear_refs, see proc(5)).
+        File.WriteAllText("/proc/self/clear_refs", "5");
+        return kept;
+    }
+
     private static async Task<ServiceProvider> BuildAsync(string directory, Dictionary<string, string> variables, int channels)
     {
         var snapshot = EnvironmentSnapshot.Of([.. variables.Select(kv => (kv.Key, kv.Value))]);
@@ -201,9 +227,10 @@ internal static class DecisionLoopBench
         return provider;
     }
 
-    private static string Report(int nodes, int channels, int concurrency, bool live, bool postgres, string loadBefore, string loadAfter, List<RoundMeasurement> rounds)
+    private static string Report(int nodes, int channels, int concurrency, bool live, bool postgres, string loadBefore, string loadAfter, long fleetBytes, List<RoundMeasurement> rounds)
     {
         var text = new StringBuilder();
+        var fleet = fleetBytes / 1048576.0;
         text.AppendLine(CultureInfo.InvariantCulture, $"{nodes} simulated nodes × {channels} channels, {(live ? "live" : "shadow")} mode, {(postgres ? "PostgreSQL (fsync on)" : "SQLite (WAL, synchronous=FULL)")}, {concurrency} nodes at a time; {Environment.ProcessorCount} cores; {DaemonGcSettings.Describe()}; load average {loadBefore} at start, {loadAfter} at end");
         text.AppendLine();
         text.AppendLine("| round | wall | CPU | allocated | gen2 GCs | resident after the round (anonymous / file-backed) | peak during the round (anonymous / file-backed) | process peak (VmHWM) | managed heap (live after the round) | decisions | updates applied | failed nodes |");
@@ -219,6 +246,8 @@ internal static class DecisionLoopBench
         {
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"warm rounds: wall median {Median(warm.Select(r => r.Wall.TotalSeconds)):0.00} s (min {warm.Min(r => r.Wall.TotalSeconds):0.00}, max {warm.Max(r => r.Wall.TotalSeconds):0.00}); CPU median {Median(warm.Select(r => r.Cpu.TotalSeconds)):0.00} s (min {warm.Min(r => r.Cpu.TotalSeconds):0.00}, max {warm.Max(r => r.Cpu.TotalSeconds):0.00}); peak resident {rounds.Max(r => r.Peak) / 1048576.0:0} MB");
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"simulated fleet (all nodes created before the first round; managed memory they keep): {fleet:0} MB. Without it, warm rounds: resident after a round at most {warm.Max(r => r.Rss) / 1048576.0 - fleet:0} MB; peak during a round at most {warm.Max(r => r.PeakAnonymous + r.PeakFile) / 1048576.0 - fleet:0} MB (anonymous and file-backed peaks added); process peak (VmHWM) {rounds.Max(r => r.Peak) / 1048576.0 - fleet:0} MB");
         }
 
         return text.ToString();

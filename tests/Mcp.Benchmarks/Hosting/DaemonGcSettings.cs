@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Mcp.Daemon.Hosting;
+using Mcp.TestKit.Systemd;
 
 namespace Mcp.Benchmarks.Hosting;
 
@@ -8,9 +10,9 @@ namespace Mcp.Benchmarks.Hosting;
 /// The garbage collector settings the daemon ships with (read from <c>mcp-daemon.runtimeconfig.json</c>,
 /// copied next to this assembly by the project reference), so that a bench command running the
 /// daemon's services in its own process measures them under the same collector: workstation or
-/// server, concurrent or not, and the gen0 budget cap. A command calls <see cref="ReexecuteIfNeededAsync"/>
-/// first; when this process differs it starts itself again with the settings as environment
-/// variables and returns the child's exit code.
+/// server, concurrent or not, the gen0 budget cap (runtimeconfig) and the gen1 cap (the unit's
+/// <c>Environment=</c>). A command calls <see cref="ReexecuteIfNeededAsync"/> first: it starts the
+/// process again with the settings as environment variables and returns the child's exit code.
 /// </summary>
 internal static class DaemonGcSettings
 {
@@ -35,30 +37,23 @@ internal static class DaemonGcSettings
             variables["DOTNET_GCGen0MaxBudget"] = "0x" + budget.GetInt64().ToString("x", CultureInfo.InvariantCulture);
         }
 
+        // What the unit adds (the gen1 cap, which the runtime reads only from the environment).
+        foreach (var (name, value) in UnitEnvironment.Read().Where(v => v.Key.StartsWith("DOTNET_", StringComparison.Ordinal)))
+        {
+            variables[name] = value;
+        }
+
         return variables;
     }
 
     /// <summary>A line describing the collector of this process (for a bench report).</summary>
-    public static string Describe()
-    {
-        var configuration = GC.GetConfigurationVariables();
-        var budget = configuration.TryGetValue("GCGen0MaxBudget", out var value) && value is long bytes && bytes > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.#} MiB")
-            : "default";
-        return string.Create(CultureInfo.InvariantCulture, $"server GC {configuration["ServerGC"]}, concurrent {configuration["ConcurrentGC"]}, gen0 budget cap {budget}");
-    }
+    public static string Describe() => CollectorSettings.Describe(Environment.GetEnvironmentVariable);
 
-    /// <summary>Null when this process already runs with the daemon's settings; otherwise the exit code of a re-executed child.</summary>
+    /// <summary>Null in the re-executed child; otherwise the exit code of the child started with the daemon's settings.</summary>
     public static async Task<int?> ReexecuteIfNeededAsync(string command, string[] args)
     {
         var wanted = EnvironmentVariables();
-        var configuration = GC.GetConfigurationVariables();
-        var matches = (bool)configuration["ServerGC"] == (wanted["DOTNET_gcServer"] == "1")
-            && (bool)configuration["ConcurrentGC"] == (wanted["DOTNET_gcConcurrent"] == "1")
-            && (!wanted.TryGetValue("DOTNET_GCGen0MaxBudget", out var budget)
-                || (configuration.TryGetValue("GCGen0MaxBudget", out var actual) && actual is long bytes
-                    && bytes == long.Parse(budget.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
-        if (matches || Environment.GetEnvironmentVariable("MCP_BENCH_REEXECUTED") == "1")
+        if (Environment.GetEnvironmentVariable("MCP_BENCH_REEXECUTED") == "1")
         {
             return null;
         }

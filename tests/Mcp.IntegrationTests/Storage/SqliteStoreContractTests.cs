@@ -47,13 +47,13 @@ public sealed class SqliteStoreContractTests : StoreContractTests
         for (var i = 0; i < 20; i++)
         {
             var settings = await store.ConnectionSettingsAsync(CancellationToken.None);
-            Assert.That(settings, Is.EqualTo((10_000L, true, 2L, -8000L, "wal")), $"use {i + 1} of a pooled connection");
+            Assert.That(settings, Is.EqualTo((10_000L, true, 2L, -(long)SqliteStore.CacheSizeKib, "wal")), $"use {i + 1} of a pooled connection");
         }
 
         // Two connections at once: the second is a new native connection and gets them too.
         var first = store.ConnectionSettingsAsync(CancellationToken.None);
         var second = store.ConnectionSettingsAsync(CancellationToken.None);
-        Assert.That(await Task.WhenAll(first, second), Has.All.EqualTo((10_000L, true, 2L, -8000L, "wal")));
+        Assert.That(await Task.WhenAll(first, second), Has.All.EqualTo((10_000L, true, 2L, -(long)SqliteStore.CacheSizeKib, "wal")));
     }
 
     [Test]
