@@ -22,7 +22,7 @@ namespace Mcp.Benchmarks.DecisionLoop;
 /// of 50 channels) through the daemon's own services (settings, features, the loop's round runner,
 /// SQLite or PostgreSQL storage), measuring per round the wall time, the process CPU time (every
 /// thread, SQLite's native work included), allocations, and the resident memory (current and
-/// peak). The process runs with the daemon's shipped GC settings (<see cref="DaemonGcSettings"/>): it
+/// peak). The process runs with the daemon's shipped GC settings (<see cref="DaemonRuntimeSettings"/>): it
 /// re-executes itself with them when started otherwise. Prints a Markdown report.
 /// <code>
 /// dotnet run -c Release --project tests/Mcp.Benchmarks -- decision-loop [--nodes 1000] [--channels 50] [--rounds 6] [--live] [--postgres]
@@ -69,7 +69,7 @@ internal static class DecisionLoopBench
             }
         }
 
-        if (await DaemonGcSettings.ReexecuteIfNeededAsync(Name, args) is { } exitCode)
+        if (await DaemonRuntimeSettings.ReexecuteIfNeededAsync(Name, args) is { } exitCode)
         {
             return exitCode;
         }
@@ -231,7 +231,7 @@ internal static class DecisionLoopBench
     {
         var text = new StringBuilder();
         var fleet = fleetBytes / 1048576.0;
-        text.AppendLine(CultureInfo.InvariantCulture, $"{nodes} simulated nodes × {channels} channels, {(live ? "live" : "shadow")} mode, {(postgres ? "PostgreSQL (fsync on)" : "SQLite (WAL, synchronous=FULL)")}, {concurrency} nodes at a time; {Environment.ProcessorCount} cores; {DaemonGcSettings.Describe()}; load average {loadBefore} at start, {loadAfter} at end");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{nodes} simulated nodes × {channels} channels, {(live ? "live" : "shadow")} mode, {(postgres ? "PostgreSQL (fsync on)" : "SQLite (WAL, synchronous=FULL)")}, {concurrency} nodes at a time; {Environment.ProcessorCount} cores; {DaemonRuntimeSettings.Describe()}; load average {loadBefore} at start, {loadAfter} at end");
         text.AppendLine();
         text.AppendLine("| round | wall | CPU | allocated | gen2 GCs | resident after the round (anonymous / file-backed) | peak during the round (anonymous / file-backed) | process peak (VmHWM) | managed heap (live after the round) | decisions | updates applied | failed nodes |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

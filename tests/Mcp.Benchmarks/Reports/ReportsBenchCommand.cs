@@ -69,7 +69,7 @@ internal static class ReportsBenchCommand
             }
         }
 
-        if (await DaemonGcSettings.ReexecuteIfNeededAsync(Name, args) is { } exitCode)
+        if (await DaemonRuntimeSettings.ReexecuteIfNeededAsync(Name, args) is { } exitCode)
         {
             return exitCode;
         }
@@ -77,7 +77,7 @@ internal static class ReportsBenchCommand
         var settings = new SimulatedFleetSettings { ChannelsPerNode = channels };
         Console.WriteLine($"# Daily report batch: {users:N0} users, latency {latency} ms, concurrency {concurrency}, {database}");
         Console.WriteLine();
-        Console.WriteLine($"{Environment.ProcessorCount} CPUs, {RuntimeInformation.FrameworkDescription}, {DaemonGcSettings.Describe()}, load average at start {LoadAverage()}");
+        Console.WriteLine($"{Environment.ProcessorCount} CPUs, {RuntimeInformation.FrameworkDescription}, {DaemonRuntimeSettings.Describe()}, load average at start {LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("| run | wall (s) | floor (s) | over floor | slot time per report (ms) | CPU/report process (ms) | of which simulated nodes (ms) | CPU/report daemon (ms) | peak RSS (MB) | load avg before → after | generated |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");

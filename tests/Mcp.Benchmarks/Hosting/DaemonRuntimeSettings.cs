@@ -7,14 +7,14 @@ using Mcp.TestKit.Systemd;
 namespace Mcp.Benchmarks.Hosting;
 
 /// <summary>
-/// The garbage collector settings the daemon ships with (read from <c>mcp-daemon.runtimeconfig.json</c>,
+/// The runtime settings the daemon ships with (read from <c>mcp-daemon.runtimeconfig.json</c>,
 /// copied next to this assembly by the project reference), so that a bench command running the
-/// daemon's services in its own process measures them under the same collector: workstation or
-/// server, concurrent or not, the gen0 budget cap (runtimeconfig) and the gen1 cap (the unit's
-/// <c>Environment=</c>). A command calls <see cref="ReexecuteIfNeededAsync"/> first: it starts the
+/// daemon's services in its own process measures them under the same runtime: workstation or
+/// server collector, concurrent or not, the gen0 budget cap (runtimeconfig), the gen1 cap (the
+/// unit's <c>Environment=</c>) and tiered PGO on or off. A command calls <see cref="ReexecuteIfNeededAsync"/> first: it starts the
 /// process again with the settings as environment variables and returns the child's exit code.
 /// </summary>
-internal static class DaemonGcSettings
+internal static class DaemonRuntimeSettings
 {
     private const string RuntimeConfigFile = "mcp-daemon.runtimeconfig.json";
 
@@ -31,6 +31,11 @@ internal static class DaemonGcSettings
             ["DOTNET_gcServer"] = server ? "1" : "0",
             ["DOTNET_gcConcurrent"] = concurrent ? "1" : "0",
         };
+        if (properties.TryGetProperty("System.Runtime.TieredPGO", out var pgo))
+        {
+            variables["DOTNET_TieredPGO"] = pgo.GetBoolean() ? "1" : "0";
+        }
+
         if (properties.TryGetProperty("System.GC.Gen0MaxBudget", out var budget))
         {
             // Environment values of GC settings are hexadecimal.
@@ -47,7 +52,8 @@ internal static class DaemonGcSettings
     }
 
     /// <summary>A line describing the collector of this process (for a bench report).</summary>
-    public static string Describe() => CollectorSettings.Describe(Environment.GetEnvironmentVariable);
+    public static string Describe() =>
+        CollectorSettings.Describe(Environment.GetEnvironmentVariable) + (Environment.GetEnvironmentVariable("DOTNET_TieredPGO") == "0" ? ", tiered PGO off" : ", tiered PGO on");
 
     /// <summary>Null in the re-executed child; otherwise the exit code of the child started with the daemon's settings.</summary>
     public static async Task<int?> ReexecuteIfNeededAsync(string command, string[] args)
@@ -61,7 +67,7 @@ internal static class DaemonGcSettings
         var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(DaemonGcSettings).Assembly.Location);
+            start.ArgumentList.Add(typeof(DaemonRuntimeSettings).Assembly.Location);
         }
 
         start.ArgumentList.Add(command);
