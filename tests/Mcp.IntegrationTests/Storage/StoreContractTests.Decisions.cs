@@ -24,6 +24,27 @@ public abstract partial class StoreContractTests
     }
 
     [Test]
+    public async Task Text_fields_outside_ascii_a_missing_round_and_exact_doubles_round_trip()
+    {
+        var decision = Decision(node: "nœud-ǅ-✓", channel: "800000x1x0", action: "raise_fee") with
+        {
+            RoundId = null,
+            BlockedBy = "rate_limit → ✓",
+            TotalScore = 0.1 + 0.2,
+            Confidence = double.Epsilon,
+        };
+        await Store.RecordAsync([decision], CancellationToken.None);
+
+        var stored = await Store.GetAsync(decision.Id, CancellationToken.None);
+
+        Assert.That(stored, Is.Not.Null);
+        Assert.That(stored! with { ExplanationUtf8 = decision.ExplanationUtf8 }, Is.EqualTo(decision));
+        Assert.That(BitConverter.DoubleToInt64Bits(stored.TotalScore), Is.EqualTo(BitConverter.DoubleToInt64Bits(0.1 + 0.2)));
+        var listed = (await Store.ListAsync(new DecisionQuery { NodeId = "nœud-ǅ-✓", Since = T0 }, CancellationToken.None)).Single();
+        Assert.That(listed.Id, Is.EqualTo(decision.Id));
+    }
+
+    [Test]
     public async Task An_explanation_whose_bytes_are_not_utf8_is_rejected_and_nothing_is_stored()
     {
         var bad = Decision() with { ExplanationUtf8 = [(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}'] };

@@ -3,13 +3,14 @@ using System.Runtime.CompilerServices;
 using Mcp.Engine.Storage.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace Mcp.Engine.Storage.Sqlite;
 
 /// <summary>
 /// The embedded backend: one SQLite file in WAL mode (readers never block the writer),
-/// <c>synchronous=FULL</c> (a committed intent survives power loss), foreign keys on, reads through
-/// a memory map (256 MiB) and an 8 MiB page cache per connection, a busy
+/// <c>synchronous=FULL</c> (a committed intent survives power loss), foreign keys on, a 2 MiB page
+/// cache per connection (no memory map: mapped pages would count in the daemon's resident size), a busy
 /// timeout for other processes, and one writer at a time inside this process (writes are
 /// serialised by a gate and use <c>BEGIN IMMEDIATE</c>, so no transaction has to upgrade its lock).
 /// </summary>
@@ -23,6 +24,12 @@ internal sealed partial class SqliteStore : SqlStore
     /// 1,000 nodes, for no measurable CPU gain (docs/benchmarks/decision-loop.md).
     /// </summary>
     internal const int CacheSizeKib = 2000;
+
+    private const string InsertDecisionSql =
+        """
+        INSERT INTO decisions (id, node_id, channel_id, round_id, evaluated_at, action, blocked_by, mode, total_score, confidence, explanation)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CAST(?11 AS TEXT))
+        """;
 
     private readonly string _path;
     private readonly string _connectionString;
@@ -180,42 +187,65 @@ internal sealed partial class SqliteStore : SqlStore
         }
     }
 
-    protected override async Task InsertDecisionRowsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<DecisionRecord> decisions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the rows through SQLite's own statement API (the provider's underlying library): one
+    /// statement prepared per batch, parameters bound by position, strings bound as UTF-16 and the
+    /// explanation as its UTF-8 bytes, without the per-row command, reader and parameter objects of
+    /// the ADO.NET layer: on a round of 50,000 rows, 71 MB less allocated and about 5 % less CPU
+    /// (docs/benchmarks/decision-loop.md). It runs inside the caller's transaction (SQLite
+    /// transactions belong to the connection); a failure throws the provider's
+    /// <see cref="SqliteException"/>, translated like any other.
+    /// </summary>
+    protected override Task InsertDecisionRowsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<DecisionRecord> decisions, CancellationToken cancellationToken)
     {
-        await using var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText =
-            """
-            INSERT INTO decisions (id, node_id, channel_id, round_id, evaluated_at, action, blocked_by, mode, total_score, confidence, explanation)
-            VALUES ($id, $node, $channel, $round, $at, $action, $blocked, $mode, $score, $confidence, CAST($explanation AS TEXT))
-            """;
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var node = command.Parameters.Add("$node", SqliteType.Text);
-        var channel = command.Parameters.Add("$channel", SqliteType.Text);
-        var round = command.Parameters.Add("$round", SqliteType.Text);
-        var at = command.Parameters.Add("$at", SqliteType.Integer);
-        var action = command.Parameters.Add("$action", SqliteType.Text);
-        var blocked = command.Parameters.Add("$blocked", SqliteType.Text);
-        var mode = command.Parameters.Add("$mode", SqliteType.Text);
-        var score = command.Parameters.Add("$score", SqliteType.Real);
-        var confidence = command.Parameters.Add("$confidence", SqliteType.Real);
-        // Bound as the document's UTF-8 bytes and stored as TEXT (the cast reads them as UTF-8, the database's encoding).
-        var explanation = command.Parameters.Add("$explanation", SqliteType.Blob);
-        command.Prepare();
-        foreach (var decision in decisions)
+        var database = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        Check(raw.sqlite3_prepare_v2(database, InsertDecisionSql, out var statement), database);
+        using (statement)
         {
-            id.Value = SqlValues.Id(decision.Id);
-            node.Value = decision.NodeId;
-            channel.Value = decision.ChannelId;
-            round.Value = (object?)SqlValues.Id(decision.RoundId) ?? DBNull.Value;
-            at.Value = SqlValues.Micros(decision.EvaluatedAt);
-            action.Value = decision.Action;
-            blocked.Value = (object?)decision.BlockedBy ?? DBNull.Value;
-            mode.Value = SqlValues.Mode(decision.Mode);
-            score.Value = decision.TotalScore;
-            confidence.Value = decision.Confidence;
-            explanation.Value = decision.ExplanationUtf8;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            Span<char> id = stackalloc char[36];
+            foreach (var decision in decisions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                decision.Id.TryFormat(id, out _, "D");
+                Check(raw.sqlite3_bind_text16(statement, 1, id), database);
+                Check(raw.sqlite3_bind_text16(statement, 2, decision.NodeId), database);
+                Check(raw.sqlite3_bind_text16(statement, 3, decision.ChannelId), database);
+                if (decision.RoundId is { } roundId)
+                {
+                    roundId.TryFormat(id, out _, "D");
+                    Check(raw.sqlite3_bind_text16(statement, 4, id), database);
+                }
+                else
+                {
+                    Check(raw.sqlite3_bind_null(statement, 4), database);
+                }
+
+                Check(raw.sqlite3_bind_int64(statement, 5, SqlValues.Micros(decision.EvaluatedAt)), database);
+                Check(raw.sqlite3_bind_text16(statement, 6, decision.Action), database);
+                Check(decision.BlockedBy is { } blockedBy ? raw.sqlite3_bind_text16(statement, 7, blockedBy) : raw.sqlite3_bind_null(statement, 7), database);
+                Check(raw.sqlite3_bind_text16(statement, 8, SqlValues.Mode(decision.Mode)), database);
+                Check(raw.sqlite3_bind_double(statement, 9, decision.TotalScore), database);
+                Check(raw.sqlite3_bind_double(statement, 10, decision.Confidence), database);
+                // The document's UTF-8 bytes, stored as TEXT (the cast reads them as UTF-8, the database's encoding).
+                Check(raw.sqlite3_bind_blob(statement, 11, decision.ExplanationUtf8), database);
+                var result = raw.sqlite3_step(statement);
+                if (result != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(result, database);
+                }
+
+                Check(raw.sqlite3_reset(statement), database);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Check(int result, sqlite3 database)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, database);
         }
     }
 
