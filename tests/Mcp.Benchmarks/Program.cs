@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Running;
 using Mcp.Benchmarks.Daemon;
 
@@ -9,7 +10,8 @@ namespace Mcp.Benchmarks;
 /// <c>-- daemon --daemon PATH</c> (start-up, memory and /metrics latency of the published daemon),
 /// <c>-- storage [--quick]</c> (insert and query rates of both storage backends),
 /// <c>-- decision-loop [--nodes N] [--channels N] [--rounds N] [--live] [--postgres]</c> (decision rounds over a simulated fleet),
-/// <c>-- reports [--users N] ...</c> (a daily-report batch against its latency floor).
+/// <c>-- reports [--users N] ...</c> (a daily-report batch against its latency floor),
+/// <c>-- kestrel-floor --listen ADDRESS</c> (the reference program of <c>daemon --floor</c>).
 /// </summary>
 internal static class BenchmarkEntry
 {
@@ -35,6 +37,19 @@ internal static class BenchmarkEntry
             return await DaemonBenchCommand.RunAsync(args[1..]);
         }
 
+        if (args is [KestrelFloorCommand.Name, .. var floorArgs])
+        {
+            return await KestrelFloorCommand.RunAsync(floorArgs);
+        }
+
+        return RunSuites(args);
+    }
+
+    // Apart from Main, so that a bench command's process (the Kestrel floor above all) does not load
+    // BenchmarkDotNet when Main is compiled.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RunSuites(string[] args)
+    {
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
         return 0;
     }

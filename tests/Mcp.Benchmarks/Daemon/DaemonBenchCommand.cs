@@ -23,7 +23,7 @@ internal static class DaemonBenchCommand
 
     private const string Usage = """
         usage: daemon --daemon PATH [--node-exporter PATH|none] [--runs N] [--rate RPS] [--duration SECONDS]
-                      [--idle SECONDS] [--env KEY=VALUE]... [--label TEXT]
+                      [--idle SECONDS] [--env KEY=VALUE]... [--label TEXT] [--floor]
           --daemon PATH         the published mcp-daemon executable (packaging/install.sh --publish-only DIR)
           --node-exporter PATH  comparison program (default /usr/bin/prometheus-node-exporter; none = skip)
           --runs N              start-up runs per program (default 30)
@@ -32,6 +32,7 @@ internal static class DaemonBenchCommand
           --idle SECONDS        idle time before the resident memory is read (default 10)
           --env KEY=VALUE       extra environment for the daemon (repeatable), e.g. DOTNET_TieredPGO=0
           --label TEXT          name of the daemon's row in the report (default mcp-daemon)
+          --floor               also measure the runtime and Kestrel alone (kestrel-floor), with the daemon's runtime settings
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -43,6 +44,7 @@ internal static class DaemonBenchCommand
         var duration = 30;
         var idle = 10;
         var label = "mcp-daemon";
+        var floor = false;
         var extraEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
@@ -56,6 +58,7 @@ internal static class DaemonBenchCommand
                 case "--duration": duration = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--idle": idle = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--label": label = Next(); break;
+                case "--floor": floor = true; break;
                 case "--env":
                     var pair = Next().Split('=', 2);
                     extraEnvironment[pair[0]] = pair.Length == 2 ? pair[1] : "";
@@ -99,6 +102,21 @@ internal static class DaemonBenchCommand
                 "/metrics",
                 SendsReady: true),
         };
+        if (floor)
+        {
+            // The runtime and Kestrel alone (KestrelFloorCommand), with the daemon's runtime settings.
+            IReadOnlyList<string> floorArguments = Path.GetFileNameWithoutExtension(System.Environment.ProcessPath) == "dotnet"
+                ? [typeof(KestrelFloorCommand).Assembly.Location, KestrelFloorCommand.Name, "--listen", "127.0.0.1:{port}"]
+                : [KestrelFloorCommand.Name, "--listen", "127.0.0.1:{port}"];
+            targets.Add(new(
+                "kestrel floor (runtime + Kestrel only)",
+                System.Environment.ProcessPath!,
+                floorArguments,
+                new Dictionary<string, string>(Hosting.DaemonRuntimeSettings.EnvironmentVariables(), StringComparer.Ordinal),
+                "/metrics",
+                SendsReady: false));
+        }
+
         if (nodeExporter != "none")
         {
             targets.Add(new(
