@@ -11,7 +11,7 @@ namespace Mcp.Benchmarks.Hosting;
 /// copied next to this assembly by the project reference), so that a bench command running the
 /// daemon's services in its own process measures them under the same runtime: workstation or
 /// server collector, concurrent or not, the gen0 budget cap (runtimeconfig), the gen1 cap (the
-/// unit's <c>Environment=</c>) and tiered PGO on or off. A command calls <see cref="ReexecuteIfNeededAsync"/> first: it starts the
+/// unit's <c>Environment=</c>) and tiered PGO on or off. A command calls <see cref="ReexecuteWithDaemonSettingsAsync"/> first: it starts the
 /// process again with the settings as environment variables and returns the child's exit code.
 /// </summary>
 internal static class DaemonRuntimeSettings
@@ -56,13 +56,14 @@ internal static class DaemonRuntimeSettings
         CollectorSettings.Describe(Environment.GetEnvironmentVariable) + (Environment.GetEnvironmentVariable("DOTNET_TieredPGO") == "0" ? ", tiered PGO off" : ", tiered PGO on");
 
     /// <summary>Null in the re-executed child; otherwise the exit code of the child started with the daemon's settings.</summary>
-    public static async Task<int?> ReexecuteIfNeededAsync(string command, string[] args)
+    public static async Task<int?> ReexecuteWithDaemonSettingsAsync(string command, string[] args)
     {
-        var wanted = EnvironmentVariables();
         if (Environment.GetEnvironmentVariable("MCP_BENCH_REEXECUTED") == "1")
         {
             return null;
         }
+
+        var wanted = EnvironmentVariables();
 
         var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")

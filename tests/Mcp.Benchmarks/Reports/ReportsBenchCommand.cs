@@ -69,7 +69,7 @@ internal static class ReportsBenchCommand
             }
         }
 
-        if (await DaemonRuntimeSettings.ReexecuteIfNeededAsync(Name, args) is { } exitCode)
+        if (await DaemonRuntimeSettings.ReexecuteWithDaemonSettingsAsync(Name, args) is { } exitCode)
         {
             return exitCode;
         }

@@ -23,7 +23,7 @@ public sealed class CollectorSettingsProcessTests
     [Test]
     public async Task The_unit_environment_caps_gen1()
     {
-        await using var daemon = DaemonProcess.Start(UnitEnvironment(), "version");
+        await using var daemon = DaemonProcess.Start(ShippedUnitEnvironment(), "version");
 
         Assert.That(await daemon.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.Zero, daemon.Transcript());
         Assert.That(daemon.Output, Has.Member("gc: workstation, non-concurrent, gen0 budget cap 4 MiB, gen1 budget cap 32 MiB"), daemon.Transcript());
@@ -32,15 +32,15 @@ public sealed class CollectorSettingsProcessTests
     [Test]
     public async Task An_environment_value_overrides_the_gen0_budget_cap()
     {
-        await using var daemon = DaemonProcess.Start([.. UnitEnvironment(), new("DOTNET_GCGen0MaxBudget", "0x1000000")], "version");
+        await using var daemon = DaemonProcess.Start([.. ShippedUnitEnvironment(), new("DOTNET_GCGen0MaxBudget", "0x1000000")], "version");
 
         Assert.That(await daemon.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.Zero, daemon.Transcript());
         Assert.That(daemon.Output, Has.Member("gc: workstation, non-concurrent, gen0 budget cap 16 MiB, gen1 budget cap 32 MiB"), daemon.Transcript());
     }
 
-    private static List<KeyValuePair<string, string>> UnitEnvironment()
+    private static List<KeyValuePair<string, string>> ShippedUnitEnvironment()
     {
-        var assignments = Mcp.TestKit.Systemd.UnitEnvironment.Read().ToList();
+        var assignments = UnitEnvironment.Read().ToList();
         Assert.That(assignments, Has.Some.Property("Key").EqualTo("DOTNET_GCGen1MaxBudget"));
         return assignments;
     }
