@@ -134,7 +134,12 @@ public sealed class MisbehaviourTests
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Assert.That(error!.Failure, Is.EqualTo(FailureClass.Malformed));
         Assert.That(error.Message, Does.Contain("exceeds the limit of 4194304 bytes"));
-        Assert.That(fake.HugeBytesWritten, Is.LessThan(huge / 4), "the client stopped reading near the limit");
+        // How much the client read cannot be seen from the server: once the client has gone, Kestrel
+        // accepts the fake's writes without sending them (the abort reaches the handler later, on the
+        // thread pool), so the fake may count the whole body. The error above is raised by the
+        // length-limited stream the moment the limit is crossed; what is checked here is that the
+        // oversized body is not asked for again.
+        Assert.That(fake.Count("GET", "/v1/channels"), Is.EqualTo(1), "an oversized body is not requested again");
         Assert.That(allocated, Is.LessThan(huge / 4), "the body was never buffered whole (allocations include the in-process server)");
     }
 

@@ -101,7 +101,7 @@ internal sealed class FakeLndServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>Bytes sent in huge-body faults before the client stopped reading.</summary>
+    /// <summary>Bytes of huge-body faults handed to Kestrel (after a client has gone, Kestrel takes writes without sending them, so this is an upper bound of what was sent).</summary>
     public long HugeBytesWritten => Interlocked.Read(ref _hugeBytesWritten);
 
     /// <summary>Huge-body responses the client cut off before they were complete.</summary>
